@@ -1,0 +1,41 @@
+// The load stage: read everything a build needs from the content directory.
+//
+// Owns finding the pages (content/**/*.md), splitting and reading their front
+// matter, deciding each page's slug, and loading site.json and registry.json.
+// It reads through FileSystem and never writes; it does not parse Markdown.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "diagnostics.h"
+#include "file_system.h"
+#include "front_matter.h"
+#include "registry.h"
+#include "site_config.h"
+
+namespace sourced {
+
+struct Page {
+    std::string path;       // e.g. content/pages/ascend.md
+    std::string slug;       // output is <slug>.html
+    FrontMatter meta;
+    std::string body;       // Markdown without the front matter
+    int body_line = 1;      // file line where body starts
+};
+
+struct LoadedContent {
+    SiteConfig config;
+    Registry registry;
+    std::vector<Page> pages;                    // navigation order: weight, then title, then path
+    std::map<std::string, std::string> texts;   // path -> file text, for printing source lines
+    std::string registry_path;
+};
+
+// Slugs taken by pages the generator writes itself.
+bool is_reserved_slug(const std::string& slug);
+
+LoadedContent load_content(const FileSystem& files, const std::string& content_dir, Diagnostics& out);
+
+}  // namespace sourced

@@ -1,0 +1,80 @@
+#include "figure_markup.h"
+
+#include "display_text.h"
+#include "html_escape.h"
+
+namespace sourced {
+
+namespace {
+
+std::string capitalised(std::string word) {
+    if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') word[0] = static_cast<char>(word[0] - 'a' + 'A');
+    return word;
+}
+
+std::string join_authors(const std::vector<std::string>& authors) {
+    std::string out;
+    for (size_t i = 0; i < authors.size(); ++i) {
+        if (i > 0) out += i + 1 == authors.size() ? " and " : ", ";
+        out += authors[i];
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string ledger_href(const std::string& figure_id) { return "figures/index.html#fig-" + figure_id; }
+std::string source_href(const std::string& source_id) { return "sources/index.html#source-" + source_id; }
+
+std::string status_flag_html(Status status) {
+    if (!is_flagged(status)) return "<span class=\"visually-hidden\"> (verified)</span>";
+    return "<span class=\"flag flag--" + status_name(status) + "\"><span aria-hidden=\"true\">" + status_symbol(status) +
+           "</span> " + status_name(status) + "</span>";
+}
+
+std::string figure_open_html(const FigureUse& use, const std::string& root) {
+    const Figure& f = *use.figure;
+    return "<span class=\"fig fig--" + status_name(f.status) + "\" id=\"" + escape_html(use.anchor) +
+           "\"><a class=\"fig__link\" href=\"" + escape_html(root + ledger_href(f.id)) + "\" aria-describedby=\"card-" +
+           escape_html(use.anchor) + "\">";
+}
+
+std::string figure_close_html(const FigureUse& use, const Registry& registry, const std::string& root) {
+    const Figure& f = *use.figure;
+    std::string html = status_flag_html(f.status) + "</a><span class=\"fig__card\" id=\"card-" + escape_html(use.anchor) + "\">";
+    html += "<span class=\"card__head\"><span class=\"card__status\"><span aria-hidden=\"true\">" + status_symbol(f.status) +
+            "</span> " + capitalised(status_name(f.status)) + "</span> <span class=\"card__asof\">as of " +
+            escape_html(human_date(f.as_of)) + "</span></span>";
+    html += "<span class=\"card__value\">" + escape_html(f.display) + "</span>";
+    html += "<span class=\"card__claim\">" + escape_html(f.claim) + "</span>";
+    if (!f.note.empty()) html += "<span class=\"card__why\">" + escape_html(f.note) + "</span>";
+    for (const Evidence& ev : f.evidence) {
+        html += "<span class=\"card__evidence\">";
+        if (!ev.quote.empty()) html += "<q>" + escape_html(ev.quote) + "</q> ";
+        if (const Source* s = registry.source(ev.source_id))
+            html += "<span class=\"card__source\">— " + source_citation_html(*s, registry, root) +
+                    (ev.locator.empty() ? "" : ", " + escape_html(ev.locator)) + "</span>";
+        html += "</span>";
+    }
+    html += "<span class=\"card__more\"><a href=\"" + escape_html(root + ledger_href(f.id)) + "\">Ledger entry for this figure</a></span>";
+    html += "</span></span>";
+    return html;
+}
+
+std::string source_citation_html(const Source& source, const Registry& registry, const std::string& root) {
+    std::string html;
+    if (!source.authors.empty()) html += escape_html(join_authors(source.authors)) + ", ";
+    std::string title = "“" + escape_html(source.title) + "”";
+    if (!source.url.empty()) html += "<a href=\"" + escape_html(safe_url(source.url)) + "\">" + title + "</a>";
+    else html += title;
+    if (!source.container_title.empty()) html += ", <cite>" + escape_html(source.container_title) + "</cite>";
+    if (!source.publisher.empty() && source.publisher != source.container_title) html += ", " + escape_html(source.publisher);
+    html += source.issued.empty() ? ", undated" : ", " + escape_html(human_date(source.issued));
+    if (!source.accessed.empty()) html += " (accessed " + escape_html(human_date(source.accessed)) + ")";
+    if (!source.via.empty())
+        if (const Source* via = registry.source(source.via))
+            html += "; read via <a href=\"" + escape_html(root + source_href(via->id)) + "\">" + escape_html(via->title) + "</a>";
+    return html;
+}
+
+}  // namespace sourced

@@ -1,0 +1,74 @@
+#include "file_system.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace sourced {
+
+namespace {
+bool ends_with(const std::string& s, const std::string& suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+}  // namespace
+
+std::string join_path(const std::string& dir, const std::string& name) {
+    if (dir.empty()) return name;
+    if (dir.back() == '/') return dir + name;
+    return dir + "/" + name;
+}
+
+std::optional<std::string> DiskFileSystem::read(const std::string& path) const {
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) return std::nullopt;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+std::vector<std::string> DiskFileSystem::list(const std::string& dir, const std::string& suffix) const {
+    std::vector<std::string> result;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return result;
+    for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::none, ec);
+         it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        if (!it->is_regular_file(ec)) continue;
+        std::string relative = fs::relative(it->path(), dir, ec).generic_string();
+        if (ends_with(relative, suffix)) result.push_back(join_path(dir, relative));
+    }
+    std::sort(result.begin(), result.end());
+    return result;
+}
+
+bool DiskFileSystem::is_directory(const std::string& path) const {
+    std::error_code ec;
+    return fs::is_directory(path, ec);
+}
+
+std::optional<std::string> MemoryFileSystem::read(const std::string& path) const {
+    auto it = files_.find(path);
+    if (it == files_.end()) return std::nullopt;
+    return it->second;
+}
+
+std::vector<std::string> MemoryFileSystem::list(const std::string& dir, const std::string& suffix) const {
+    std::vector<std::string> result;
+    std::string prefix = dir.empty() || dir.back() == '/' ? dir : dir + "/";
+    for (const auto& [path, contents] : files_)
+        if (path.compare(0, prefix.size(), prefix) == 0 && ends_with(path, suffix)) result.push_back(path);
+    return result;  // std::map keeps them sorted
+}
+
+bool MemoryFileSystem::is_directory(const std::string& path) const {
+    std::string prefix = path.empty() || path.back() == '/' ? path : path + "/";
+    return std::any_of(files_.begin(), files_.end(),
+                       [&](const auto& entry) { return entry.first.compare(0, prefix.size(), prefix) == 0; });
+}
+
+}  // namespace sourced

@@ -1,0 +1,48 @@
+// File access for the load stage, behind an interface.
+//
+// The loader reads content through FileSystem so tests can build sites from
+// an in-memory map of files. Only reading lives here; writing the site is the
+// job of site_writer.h, which works on the real disk.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sourced {
+
+class FileSystem {
+public:
+    virtual ~FileSystem() = default;
+    // The file's bytes, or nothing if it does not exist or cannot be read.
+    virtual std::optional<std::string> read(const std::string& path) const = 0;
+    // Regular files under `dir` (recursively) whose name ends with `suffix`,
+    // as paths that start with `dir`, sorted.
+    virtual std::vector<std::string> list(const std::string& dir, const std::string& suffix) const = 0;
+    virtual bool is_directory(const std::string& path) const = 0;
+};
+
+class DiskFileSystem : public FileSystem {
+public:
+    std::optional<std::string> read(const std::string& path) const override;
+    std::vector<std::string> list(const std::string& dir, const std::string& suffix) const override;
+    bool is_directory(const std::string& path) const override;
+};
+
+// Files held in memory, keyed by path with '/' separators ("content/a.md").
+class MemoryFileSystem : public FileSystem {
+public:
+    void add(const std::string& path, std::string contents) { files_[path] = std::move(contents); }
+    std::optional<std::string> read(const std::string& path) const override;
+    std::vector<std::string> list(const std::string& dir, const std::string& suffix) const override;
+    bool is_directory(const std::string& path) const override;
+
+private:
+    std::map<std::string, std::string> files_;
+};
+
+// "a/b" + "c.md" -> "a/b/c.md" (no doubled separators).
+std::string join_path(const std::string& dir, const std::string& name);
+
+}  // namespace sourced

@@ -1,0 +1,126 @@
+#include "front_matter.h"
+
+#include <regex>
+#include <set>
+
+#include <yaml-cpp/yaml.h>
+
+namespace sourced {
+
+namespace {
+
+bool is_fence(const std::string& text, size_t pos) {
+    if (text.compare(pos, 3, "---") != 0) return false;
+    size_t end = pos + 3;
+    while (end < text.size() && (text[end] == ' ' || text[end] == '\t')) ++end;
+    return end == text.size() || text[end] == '\n' || (text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n');
+}
+
+size_t next_line(const std::string& text, size_t pos) {
+    size_t nl = text.find('\n', pos);
+    return nl == std::string::npos ? text.size() : nl + 1;
+}
+
+bool is_date(const std::string& s) {
+    static const std::regex date(R"(\d{4}-\d{2}-\d{2})");
+    return std::regex_match(s, date);
+}
+
+bool is_slug(const std::string& s) {
+    static const std::regex slug(R"([a-z0-9][a-z0-9-]*)");
+    return std::regex_match(s, slug);
+}
+
+}  // namespace
+
+SplitPage split_front_matter(const std::string& text) {
+    SplitPage page;
+    size_t start = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;  // UTF-8 BOM
+    if (!is_fence(text, start)) {
+        page.body = text.substr(start);
+        return page;
+    }
+    size_t yaml_start = next_line(text, start);
+    int line = 2;
+    for (size_t pos = yaml_start; pos < text.size(); pos = next_line(text, pos), ++line) {
+        if (is_fence(text, pos)) {
+            page.has_front_matter = true;
+            page.yaml = text.substr(yaml_start, pos - yaml_start);
+            page.yaml_line = 2;
+            page.body = text.substr(next_line(text, pos));
+            page.body_line = line + 1;
+            return page;
+        }
+    }
+    // No closing fence: treat everything as body; the parser reports the title missing.
+    page.body = text.substr(start);
+    return page;
+}
+
+FrontMatter parse_front_matter(const std::string& path, const SplitPage& page, Diagnostics& out) {
+    FrontMatter fm;
+    if (!page.has_front_matter) {
+        out.error(path, 1, 1, "FM001", "page has no front matter: start it with a '---' line, 'title: ...', and '---'");
+        return fm;
+    }
+    auto report = [&](const YAML::Mark& mark, const std::string& message) {
+        int line = mark.line >= 0 ? mark.line + page.yaml_line : page.yaml_line;
+        int column = mark.column >= 0 ? mark.column + 1 : 1;
+        out.error(path, line, column, "FM002", message);
+    };
+    YAML::Node root;
+    try {
+        root = YAML::Load(page.yaml);
+    } catch (const YAML::Exception& e) {
+        report(e.mark, "malformed YAML front matter: " + e.msg);
+        return fm;
+    }
+    if (root.IsNull()) {
+        out.error(path, 1, 1, "FM003", "front matter is missing required key 'title'");
+        return fm;
+    }
+    if (!root.IsMap()) {
+        report(root.Mark(), "front matter must be a map of 'key: value' lines");
+        return fm;
+    }
+    static const std::set<std::string> known = {"title", "summary", "date", "weight", "slug", "draft"};
+    bool has_title = false;
+    for (const auto& item : root) {
+        const YAML::Node& key = item.first;
+        const YAML::Node& value = item.second;
+        std::string name = key.Scalar();
+        if (!known.count(name)) {
+            report(key.Mark(), "unknown front matter key '" + name + "' (known: title, summary, date, weight, slug, draft)");
+            continue;
+        }
+        if (!value.IsScalar()) {
+            report(value.IsNull() ? key.Mark() : value.Mark(), "front matter key '" + name + "' needs a single value");
+            continue;
+        }
+        std::string text = value.Scalar();
+        try {
+            if (name == "title") {
+                fm.title = text;
+                has_title = !text.empty();
+            } else if (name == "summary") {
+                fm.summary = text;
+            } else if (name == "date") {
+                if (!is_date(text)) report(value.Mark(), "date '" + text + "' must be YYYY-MM-DD");
+                else fm.date = text;
+            } else if (name == "weight") {
+                fm.weight = value.as<int>();
+            } else if (name == "slug") {
+                if (!is_slug(text)) report(value.Mark(), "slug '" + text + "' must match [a-z0-9][a-z0-9-]* (it names a file in the site)");
+                else fm.slug = text;
+            } else if (name == "draft") {
+                fm.draft = value.as<bool>();
+            }
+        } catch (const YAML::Exception&) {
+            report(value.Mark(), "front matter key '" + name + "' has value '" + text + "' of the wrong type");
+        }
+    }
+    if (!has_title) out.error(path, page.yaml_line - 1, 1, "FM003", "front matter is missing required key 'title'");
+    return fm;
+}
+
+}  // namespace sourced

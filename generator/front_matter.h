@@ -1,0 +1,37 @@
+// YAML front matter of a page: split it from the body and read its keys.
+//
+// Owns the page's metadata (title, summary, date, weight, slug, draft) and
+// the rule that an unknown key is an error at its own line and column, so a
+// typo such as `titel:` is caught.
+#pragma once
+
+#include <string>
+
+#include "diagnostics.h"
+
+namespace sourced {
+
+struct FrontMatter {
+    std::string title;
+    std::string summary;
+    std::string date;   // YYYY-MM-DD, or empty
+    int weight = 1000;  // navigation order, smallest first
+    std::string slug;   // empty: derived from the file name
+    bool draft = false;
+};
+
+struct SplitPage {
+    std::string yaml;     // text between the --- lines (empty if none)
+    std::string body;     // Markdown after the closing ---
+    int yaml_line = 1;    // line of the file where `yaml` starts
+    int body_line = 1;    // line of the file where `body` starts
+    bool has_front_matter = false;
+};
+
+// Splits "---\n<yaml>\n---\n<body>". Without an opening ---, all is body.
+SplitPage split_front_matter(const std::string& text);
+
+// Reads the YAML. Positions in diagnostics are lines of the whole file.
+FrontMatter parse_front_matter(const std::string& path, const SplitPage& page, Diagnostics& out);
+
+}  // namespace sourced

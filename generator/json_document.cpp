@@ -1,0 +1,99 @@
+#include "json_document.h"
+
+#include <map>
+#include <set>
+#include <vector>
+
+namespace sourced {
+
+namespace {
+
+// Byte offset of the n-th (0-based) occurrence of `"key"` used as an object
+// key (followed by optional whitespace and ':'), or npos.
+std::size_t nth_key_offset(const std::string& text, const std::string& key, int n) {
+    const std::string needle = "\"" + key + "\"";
+    std::size_t pos = 0;
+    int seen = 0;
+    while ((pos = text.find(needle, pos)) != std::string::npos) {
+        std::size_t after = pos + needle.size();
+        while (after < text.size() && (text[after] == ' ' || text[after] == '\t' || text[after] == '\r' || text[after] == '\n'))
+            ++after;
+        bool escaped = pos > 0 && text[pos - 1] == '\\';
+        if (!escaped && after < text.size() && text[after] == ':') {
+            if (seen == n) return pos;
+            ++seen;
+        }
+        pos += needle.size();
+    }
+    return std::string::npos;
+}
+
+}  // namespace
+
+std::optional<nlohmann::json> parse_json_document(const std::string& path, const std::string& text,
+                                                  Diagnostics& out) {
+    using nlohmann::json;
+    std::vector<std::set<std::string>> open_objects;
+    std::map<std::string, int> key_occurrences;
+    bool duplicate_found = false;
+
+    json::parser_callback_t callback = [&](int, json::parse_event_t event, json& parsed) {
+        switch (event) {
+            case json::parse_event_t::object_start:
+                open_objects.emplace_back();
+                break;
+            case json::parse_event_t::object_end:
+                if (!open_objects.empty()) open_objects.pop_back();
+                break;
+            case json::parse_event_t::key: {
+                std::string key = parsed.get<std::string>();
+                int occurrence = key_occurrences[key]++;
+                if (!open_objects.empty() && !open_objects.back().insert(key).second) {
+                    TextPosition pos = position_of_offset(text, nth_key_offset(text, key, occurrence));
+                    out.error(path, pos.line, pos.column, "JSON002", "duplicate key '" + key + "' in one object");
+                    duplicate_found = true;
+                }
+                break;
+            }
+            default:
+                break;
+        }
+        return true;
+    };
+
+    try {
+        json document = json::parse(text, callback, /*allow_exceptions=*/true, /*ignore_comments=*/false);
+        if (duplicate_found) return std::nullopt;
+        return document;
+    } catch (const json::parse_error& e) {
+        std::size_t byte = e.byte > 0 ? e.byte - 1 : 0;
+        TextPosition pos = position_of_offset(text, byte);
+        std::string message = e.what();
+        // nlohmann's text: "[json.exception.parse_error.101] parse error at line 3, column 16: syntax error ..."
+        auto colon = message.find(": ", message.find("parse error"));
+        std::string detail = colon == std::string::npos ? message : message.substr(colon + 2);
+        out.error(path, pos.line, pos.column, "JSON001", "malformed JSON: " + detail);
+    } catch (const json::exception& e) {
+        out.error(path, 1, 1, "JSON001", std::string("malformed JSON: ") + e.what());
+    }
+    return std::nullopt;
+}
+
+TextPosition locate_json_pair(const std::string& text, const std::string& key, const std::string& value) {
+    const std::string needle = "\"" + key + "\"";
+    const std::string quoted_value = "\"" + value + "\"";
+    std::size_t pos = 0;
+    while ((pos = text.find(needle, pos)) != std::string::npos) {
+        std::size_t after = pos + needle.size();
+        while (after < text.size() && std::isspace(static_cast<unsigned char>(text[after]))) ++after;
+        if (after < text.size() && text[after] == ':') {
+            ++after;
+            while (after < text.size() && std::isspace(static_cast<unsigned char>(text[after]))) ++after;
+            if (text.compare(after, quoted_value.size(), quoted_value) == 0) return position_of_offset(text, pos);
+        }
+        pos += needle.size();
+    }
+    return {};
+}
+
+}  // namespace sourced

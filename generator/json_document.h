@@ -1,0 +1,25 @@
+// Parsing JSON input files with positions a person can use.
+//
+// nlohmann/json reports syntax errors by byte offset and silently keeps the
+// last of duplicate keys. This header wraps it so that a malformed file gives
+// `file:line:col`, a duplicate key is an error at the duplicate, and later
+// stages can find where an entry ("id": "x") sits in the file.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "diagnostics.h"
+#include "text_position.h"
+
+namespace sourced {
+
+// The parsed document, or nothing after reporting every problem into `out`.
+std::optional<nlohmann::json> parse_json_document(const std::string& path, const std::string& text,
+                                                  Diagnostics& out);
+
+// Position of the first `"key": "value"` pair in `text` (1:1 if not found): how an entry is located for diagnostics.
+TextPosition locate_json_pair(const std::string& text, const std::string& key, const std::string& value);
+
+}  // namespace sourced

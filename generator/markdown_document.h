@@ -1,0 +1,44 @@
+// A parsed Markdown page: RAII owner of one cmark-gfm tree.
+//
+// Owns the parser options sourced uses everywhere (GFM table, strikethrough,
+// autolink, tagfilter, tasklist; footnotes; source positions; UTF-8
+// validation; never unsafe HTML) and rendering the tree to an HTML fragment.
+// Each document has its own parser and tree, so documents can be processed on
+// different threads once register_markdown_extensions() has run.
+#pragma once
+
+#include <memory>
+#include <string>
+
+struct cmark_node;
+struct cmark_parser;
+
+namespace sourced {
+
+// Registers the GFM extensions; call once before any thread parses.
+void register_markdown_extensions();
+
+class MarkdownDocument {
+public:
+    // `first_line` is the file line where `markdown` starts, so node
+    // positions can be reported as lines of the whole file.
+    MarkdownDocument(const std::string& markdown, int first_line);
+    ~MarkdownDocument();
+    MarkdownDocument(const MarkdownDocument&) = delete;
+    MarkdownDocument& operator=(const MarkdownDocument&) = delete;
+
+    cmark_node* root() const { return root_; }
+    int file_line(cmark_node* node) const;    // 1-based line in the file
+    int file_column(cmark_node* node) const;  // 1-based column
+    std::string render_html() const;          // fragment; raw HTML filtered
+
+private:
+    cmark_parser* parser_ = nullptr;
+    cmark_node* root_ = nullptr;
+    int line_offset_ = 0;
+};
+
+// The plain text of a node's descendants (text, code, breaks as spaces).
+std::string node_plain_text(cmark_node* node);
+
+}  // namespace sourced

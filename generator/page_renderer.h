@@ -1,0 +1,21 @@
+// The render stage for one Markdown page: resolved tree -> HTML fragment.
+//
+// Owns rewriting the cmark-gfm tree so that fig: links become flagged figure
+// links with cards, cite: links become numbered references to the page's
+// Sources list, and headings carry their ids; then renders the fragment with
+// raw HTML filtered. It reads no files and knows nothing of templates.
+#pragma once
+
+#include <string>
+
+#include "markdown_document.h"
+#include "reference_resolver.h"
+#include "registry.h"
+
+namespace sourced {
+
+// Rewrites `doc` in place (so call it once per document) and returns the HTML.
+std::string render_page_body(MarkdownDocument& doc, const ResolvedPage& resolved, const Registry& registry,
+                             const std::string& root);
+
+}  // namespace sourced

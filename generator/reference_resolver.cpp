@@ -1,0 +1,97 @@
+#include "reference_resolver.h"
+
+#include <cmark-gfm.h>
+
+#include <map>
+#include <set>
+
+#include "suggestion.h"
+
+namespace sourced {
+
+namespace {
+
+constexpr const char* kFigureScheme = "fig:";
+constexpr const char* kCiteScheme = "cite:";
+
+bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
+// Records that `anchor` rests on `source`, numbering sources by first use.
+void note_source(ResolvedPage& page, std::map<std::string, size_t>& order, const Source* source,
+                 const std::string& anchor) {
+    auto [it, inserted] = order.emplace(source->id, page.sources.size());
+    if (inserted) page.sources.push_back({source, static_cast<int>(page.sources.size()) + 1, {}});
+    auto& anchors = page.sources[it->second].anchors;
+    if (anchors.empty() || anchors.back() != anchor) anchors.push_back(anchor);
+}
+
+}  // namespace
+
+std::string heading_slug(const std::string& text) {
+    std::string slug;
+    for (unsigned char c : text) {
+        if (std::isalnum(c)) slug += static_cast<char>(std::tolower(c));
+        else if (c >= 0x80) slug += static_cast<char>(c);  // keep UTF-8 letters as they are
+        else if (!slug.empty() && slug.back() != '-') slug += '-';
+    }
+    while (!slug.empty() && slug.back() == '-') slug.pop_back();
+    return slug.empty() ? "section" : slug;
+}
+
+ResolvedPage resolve_references(const std::string& path, const MarkdownDocument& doc, const Registry& registry,
+                                Diagnostics& out) {
+    ResolvedPage page;
+    std::map<std::string, size_t> source_order;
+    std::map<std::string, int> use_count;
+    std::set<std::string> heading_ids = {"main", "toc", "sources", "top", "nav"};
+    const std::vector<std::string> figure_ids = registry.figure_ids();
+    const std::vector<std::string> source_ids = registry.source_ids();
+
+    cmark_iter* iter = cmark_iter_new(doc.root());
+    cmark_event_type event;
+    while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+        if (event != CMARK_EVENT_ENTER) continue;
+        cmark_node* node = cmark_iter_get_node(iter);
+        cmark_node_type type = cmark_node_get_type(node);
+
+        if (type == CMARK_NODE_HEADING) {
+            Heading h{node, cmark_node_get_heading_level(node), node_plain_text(node), {}};
+            std::string base = heading_slug(h.text), id = base;
+            for (int n = 2; !heading_ids.insert(id).second; ++n) id = base + "-" + std::to_string(n);
+            h.id = id;
+            page.headings.push_back(std::move(h));
+            continue;
+        }
+        if (type != CMARK_NODE_LINK) continue;
+
+        const char* url_text = cmark_node_get_url(node);
+        std::string url = url_text ? url_text : "";
+        int line = doc.file_line(node), column = doc.file_column(node);
+        if (starts_with(url, kFigureScheme)) {
+            std::string id = url.substr(4);
+            const Figure* figure = registry.figure(id);
+            if (!figure) {
+                out.error(path, line, column, "REF001", "unknown figure '" + id + "'" + did_you_mean(id, figure_ids));
+                continue;
+            }
+            std::string anchor = "figref-" + id + "-" + std::to_string(++use_count["f:" + id]);
+            page.figures.push_back({node, figure, anchor, node_plain_text(node), line, column});
+            for (const auto& evidence : figure->evidence)
+                if (const Source* s = registry.source(evidence.source_id)) note_source(page, source_order, s, anchor);
+        } else if (starts_with(url, kCiteScheme)) {
+            std::string id = url.substr(5);
+            const Source* source = registry.source(id);
+            if (!source) {
+                out.error(path, line, column, "REF002", "unknown source '" + id + "'" + did_you_mean(id, source_ids));
+                continue;
+            }
+            std::string anchor = "cite-" + id + "-" + std::to_string(++use_count["s:" + id]);
+            page.citations.push_back({node, source, anchor, line, column});
+            note_source(page, source_order, source, anchor);
+        }
+    }
+    cmark_iter_free(iter);
+    return page;
+}
+
+}  // namespace sourced

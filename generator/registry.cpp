@@ -1,0 +1,327 @@
+#include "registry.h"
+
+#include <cstdio>
+#include <set>
+
+#include "json_document.h"
+
+namespace sourced {
+
+using nlohmann::json;
+
+namespace {
+
+const std::set<std::string> kSourceKinds = {"primary", "secondary", "vendor", "press-release", "social"};
+const std::set<std::string> kFigureKeys = {"id", "value", "unit", "display", "claim", "status", "sources", "as_of",
+                                           "note", "verified", "quantity", "derived", "review_by"};
+
+bool is_http_url(const std::string& url) {
+    return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
+}
+
+bool is_iso_date(const std::string& s) {
+    // YYYY, YYYY-MM or YYYY-MM-DD
+    auto digits = [&](size_t from, size_t count) {
+        for (size_t i = from; i < from + count; ++i)
+            if (i >= s.size() || s[i] < '0' || s[i] > '9') return false;
+        return true;
+    };
+    if (s.size() == 4) return digits(0, 4);
+    if (s.size() == 7) return digits(0, 4) && s[4] == '-' && digits(5, 2);
+    if (s.size() == 10) return digits(0, 4) && s[4] == '-' && digits(5, 2) && s[7] == '-' && digits(8, 2);
+    return false;
+}
+
+// Reads one registry entry, reporting problems at the entry's position.
+class EntryReader {
+public:
+    EntryReader(const std::string& path, const json& entry, EntryLocation where, std::string what, Diagnostics& out)
+        : path_(path), entry_(entry), where_(std::move(where)), what_(std::move(what)), out_(out) {}
+
+    std::string text(const std::string& key, bool required) {
+        auto it = entry_.find(key);
+        if (it == entry_.end() || it->is_null()) {
+            if (required) error("REG002", what_ + " is missing required field '" + key + "'");
+            return {};
+        }
+        if (!it->is_string()) {
+            error("REG003", what_ + ": field '" + key + "' must be a string");
+            return {};
+        }
+        std::string value = it->get<std::string>();
+        if (required && value.empty()) error("REG002", what_ + ": field '" + key + "' must not be empty");
+        return value;
+    }
+
+    void error(const std::string& code, const std::string& message) {
+        out_.error(path_, where_.line, where_.column, code, message);
+    }
+
+    const json& entry() const { return entry_; }
+
+private:
+    const std::string& path_;
+    const json& entry_;
+    EntryLocation where_;
+    std::string what_;
+    Diagnostics& out_;
+};
+
+EntryLocation locate(const std::string& path, const std::string& text, const json& entry) {
+    EntryLocation where{path, 1, 1};
+    auto id = entry.find("id");
+    if (id != entry.end() && id->is_string()) {
+        TextPosition pos = locate_json_pair(text, "id", id->get<std::string>());
+        where.line = pos.line;
+        where.column = pos.column;
+    }
+    return where;
+}
+
+std::string entry_name(const char* kind, const json& entry, size_t index) {
+    auto id = entry.find("id");
+    if (id != entry.end() && id->is_string()) return std::string(kind) + " '" + id->get<std::string>() + "'";
+    return std::string(kind) + " #" + std::to_string(index + 1);
+}
+
+void read_source(const std::string& path, const std::string& text, const json& entry, size_t index,
+                 Registry& registry, Diagnostics& out) {
+    EntryLocation where = locate(path, text, entry);
+    std::string what = entry_name("source", entry, index);
+    if (!entry.is_object()) {
+        out.error(path, where.line, where.column, "REG001", what + " must be a JSON object");
+        return;
+    }
+    EntryReader r(path, entry, where, what, out);
+    Source s;
+    s.where = where;
+    s.id = r.text("id", true);
+    s.type = r.text("type", true);
+    s.title = r.text("title", true);
+    s.url = r.text("URL", false);
+    s.publisher = r.text("publisher", false);
+    s.container_title = r.text("container-title", false);
+    if (!s.id.empty() && !is_valid_id(s.id))
+        r.error("REG004", what + ": id must match [a-z0-9][a-z0-9._-]*");
+    if (!s.url.empty() && !is_http_url(s.url))
+        r.error("REG006", what + ": URL '" + s.url + "' must start with http:// or https://");
+    if (auto a = entry.find("author"); a != entry.end()) {
+        if (!a->is_array()) r.error("REG003", what + ": field 'author' must be a list of CSL names");
+        else
+            for (const auto& name : *a) {
+                std::string n = csl_name_text(name);
+                if (n.empty()) r.error("REG003", what + ": an author needs 'family' or 'literal'");
+                else s.authors.push_back(n);
+            }
+    }
+    for (const char* key : {"issued", "accessed"}) {
+        auto d = entry.find(key);
+        if (d == entry.end()) continue;
+        std::string date = csl_date_text(*d);
+        if (date.empty()) r.error("REG007", what + ": '" + key + "' is not a CSL date ({\"date-parts\": [[2026, 6, 26]]})");
+        (std::string(key) == "issued" ? s.issued : s.accessed) = date;
+    }
+    if (auto c = entry.find("custom"); c != entry.end()) {
+        if (!c->is_object()) {
+            r.error("REG003", what + ": field 'custom' must be an object");
+        } else {
+            EntryReader cr(path, *c, where, what, out);
+            s.kind = cr.text("kind", false);
+            s.via = cr.text("via", false);
+            s.archive_url = cr.text("archive_url", false);
+            if (!s.kind.empty() && !kSourceKinds.count(s.kind))
+                r.error("REG008", what + ": kind '" + s.kind + "' is not one of primary, secondary, vendor, press-release, social");
+            if (!s.archive_url.empty() && !is_http_url(s.archive_url))
+                r.error("REG006", what + ": archive_url '" + s.archive_url + "' must start with http:// or https://");
+        }
+    }
+    registry.sources.push_back(std::move(s));
+}
+
+void read_figure(const std::string& path, const std::string& text, const json& entry, size_t index,
+                 Registry& registry, Diagnostics& out) {
+    EntryLocation where = locate(path, text, entry);
+    std::string what = entry_name("figure", entry, index);
+    if (!entry.is_object()) {
+        out.error(path, where.line, where.column, "REG001", what + " must be a JSON object");
+        return;
+    }
+    EntryReader r(path, entry, where, what, out);
+    for (const auto& item : entry.items())
+        if (!kFigureKeys.count(item.key())) r.error("REG009", what + ": unknown field '" + item.key() + "'");
+    Figure f;
+    f.where = where;
+    f.id = r.text("id", true);
+    f.unit = r.text("unit", true);
+    f.display = r.text("display", true);
+    f.claim = r.text("claim", true);
+    f.as_of = r.text("as_of", true);
+    f.note = r.text("note", false);
+    f.quantity = r.text("quantity", false);
+    f.derived = r.text("derived", false);
+    f.review_by = r.text("review_by", false);
+    if (!f.id.empty() && !is_valid_id(f.id)) r.error("REG004", what + ": id must match [a-z0-9][a-z0-9._-]*");
+    if (!f.as_of.empty() && !is_iso_date(f.as_of)) r.error("REG007", what + ": as_of '" + f.as_of + "' must be YYYY, YYYY-MM or YYYY-MM-DD");
+
+    auto value = entry.find("value");
+    if (value == entry.end()) r.error("REG002", what + " is missing required field 'value'");
+    else if (!value->is_number()) r.error("REG003", what + ": field 'value' must be a number");
+    else f.value = value->get<double>();
+
+    std::string status = r.text("status", true);
+    if (auto parsed = parse_status(status)) f.status = *parsed;
+    else if (!status.empty())
+        r.error("REG010", what + ": status '" + status + "' is not one of verified, reported, self-reported, projected, unverified, disputed, false");
+
+    auto sources = entry.find("sources");
+    if (sources == entry.end() || !sources->is_array() || sources->empty()) {
+        r.error("REG002", what + " needs 'sources': a non-empty list of {\"id\", \"quote\", \"locator\"}");
+    } else {
+        for (const auto& ev : *sources) {
+            if (!ev.is_object()) {
+                r.error("REG003", what + ": each entry of 'sources' must be an object");
+                continue;
+            }
+            EntryReader er(path, ev, where, what + " evidence", out);
+            f.evidence.push_back({er.text("id", true), er.text("quote", false), er.text("locator", false)});
+        }
+    }
+
+    if (auto v = entry.find("verified"); v != entry.end()) {
+        if (!v->is_object()) {
+            r.error("REG003", what + ": field 'verified' must be an object {\"on\", \"method\"}");
+        } else {
+            EntryReader vr(path, *v, where, what + " verification", out);
+            f.verified = Verification{vr.text("on", true), vr.text("method", true)};
+        }
+    }
+    if (f.status == Status::verified && !f.verified)
+        r.error("REG011", what + " has status 'verified' but no 'verified' record {\"on\", \"method\"}");
+    registry.figures.push_back(std::move(f));
+}
+
+// Rules that need the whole registry: unique ids, references between entries.
+void check_references(const std::string& path, Registry& registry, Diagnostics& out) {
+    std::set<std::string> seen;
+    for (const auto& s : registry.sources)
+        if (!s.id.empty() && !seen.insert(s.id).second)
+            out.error(path, s.where.line, s.where.column, "REG005", "duplicate source id '" + s.id + "'");
+    seen.clear();
+    for (const auto& f : registry.figures)
+        if (!f.id.empty() && !seen.insert(f.id).second)
+            out.error(path, f.where.line, f.where.column, "REG005", "duplicate figure id '" + f.id + "'");
+    registry.index();
+    for (const auto& s : registry.sources)
+        if (!s.via.empty() && !registry.source(s.via))
+            out.error(path, s.where.line, s.where.column, "REG012",
+                      "source '" + s.id + "' is read via '" + s.via + "', which is not a source in the registry");
+    for (const auto& f : registry.figures)
+        for (const auto& ev : f.evidence)
+            if (!ev.source_id.empty() && !registry.source(ev.source_id))
+                out.error(path, f.where.line, f.where.column, "REG013",
+                          "figure '" + f.id + "' cites source '" + ev.source_id + "', which is not in the registry");
+}
+
+}  // namespace
+
+bool is_valid_id(const std::string& id) {
+    if (id.empty() || id.size() > 128) return false;
+    auto ok_first = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+    if (!ok_first(id[0])) return false;
+    for (char c : id)
+        if (!ok_first(c) && c != '-' && c != '_' && c != '.') return false;
+    return id.find("..") == std::string::npos;
+}
+
+std::string csl_date_text(const json& date) {
+    if (!date.is_object()) return {};
+    if (auto parts = date.find("date-parts"); parts != date.end()) {
+        if (!parts->is_array() || parts->empty() || !(*parts)[0].is_array() || (*parts)[0].empty()) return {};
+        const json& first = (*parts)[0];
+        std::string out;
+        for (size_t i = 0; i < first.size() && i < 3; ++i) {
+            int n = 0;
+            if (first[i].is_number_integer()) n = first[i].get<int>();
+            else if (first[i].is_string()) {
+                try { n = std::stoi(first[i].get<std::string>()); } catch (...) { return {}; }
+            } else return {};
+            char buf[16];
+            std::snprintf(buf, sizeof buf, i == 0 ? "%04d" : "-%02d", n);
+            out += buf;
+        }
+        return out;
+    }
+    for (const char* key : {"raw", "literal"})
+        if (auto raw = date.find(key); raw != date.end() && raw->is_string()) return raw->get<std::string>();
+    return {};
+}
+
+std::string csl_name_text(const json& name) {
+    if (!name.is_object()) return {};
+    auto field = [&](const char* key) {
+        auto it = name.find(key);
+        return it != name.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    if (std::string literal = field("literal"); !literal.empty()) return literal;
+    std::string family = field("family");
+    if (family.empty()) return {};
+    std::string given = field("given");
+    return given.empty() ? family : given + " " + family;
+}
+
+const Source* Registry::source(const std::string& id) const {
+    auto it = source_index_.find(id);
+    return it == source_index_.end() ? nullptr : &sources[it->second];
+}
+
+const Figure* Registry::figure(const std::string& id) const {
+    auto it = figure_index_.find(id);
+    return it == figure_index_.end() ? nullptr : &figures[it->second];
+}
+
+std::vector<std::string> Registry::source_ids() const {
+    std::vector<std::string> ids;
+    for (const auto& s : sources) ids.push_back(s.id);
+    return ids;
+}
+
+std::vector<std::string> Registry::figure_ids() const {
+    std::vector<std::string> ids;
+    for (const auto& f : figures) ids.push_back(f.id);
+    return ids;
+}
+
+void Registry::index() {
+    source_index_.clear();
+    figure_index_.clear();
+    for (size_t i = 0; i < sources.size(); ++i) source_index_.emplace(sources[i].id, i);
+    for (size_t i = 0; i < figures.size(); ++i) figure_index_.emplace(figures[i].id, i);
+}
+
+Registry load_registry(const std::string& path, const std::string& text, Diagnostics& out) {
+    Registry registry;
+    auto document = parse_json_document(path, text, out);
+    if (!document) return registry;
+    if (!document->is_object()) {
+        out.error(path, 1, 1, "REG001", "the registry must be a JSON object with 'sources' and 'figures' lists");
+        return registry;
+    }
+    for (const auto& item : document->items())
+        if (item.key() != "sources" && item.key() != "figures" && item.key() != "$schema")
+            out.error(path, 1, 1, "REG009", "unknown top-level field '" + item.key() + "' (expected 'sources' and 'figures')");
+    for (const char* list : {"sources", "figures"}) {
+        auto it = document->find(list);
+        if (it == document->end() || !it->is_array()) {
+            out.error(path, 1, 1, "REG001", std::string("the registry needs a '") + list + "' list");
+            continue;
+        }
+        for (size_t i = 0; i < it->size(); ++i) {
+            if (std::string(list) == "sources") read_source(path, text, (*it)[i], i, registry, out);
+            else read_figure(path, text, (*it)[i], i, registry, out);
+        }
+    }
+    check_references(path, registry, out);
+    return registry;
+}
+
+}  // namespace sourced

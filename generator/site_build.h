@@ -1,0 +1,53 @@
+// The build: the only place that knows the order of the stages.
+//
+//   load -> parse -> resolve -> check -> render -> write
+//
+// Each stage is a module of its own; this one runs them in order, stops
+// before writing if any stage reported an error (or a warning, with
+// --strict), and times each stage.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "diagnostics.h"
+#include "file_system.h"
+#include "site_writer.h"
+
+namespace sourced {
+
+struct BuildOptions {
+    std::string content_dir = "content";
+    std::string out_dir = "site";
+    std::string templates_dir;  // empty: <content>/../templates, else the installed defaults
+    std::string assets_dir;     // empty: <content>/../assets, else the installed defaults
+    std::string base_url;       // overrides site.json's base_url when set
+    bool strict = false;        // warnings fail the build
+    bool write = true;          // false: run every stage but write nothing (check)
+};
+
+struct StageTime {
+    std::string stage;
+    double milliseconds = 0;
+};
+
+struct BuildResult {
+    Diagnostics diagnostics;
+    std::map<std::string, std::string> texts;  // input files by path, for printing source lines
+    OutputTree output;
+    std::vector<StageTime> times;
+    int pages = 0;
+    int figures = 0;
+    int flagged_figures = 0;
+    int sources = 0;
+    bool ok = false;
+};
+
+BuildResult build_site(const BuildOptions& options, const FileSystem& files);
+
+// The default location of a project directory (templates, assets): next to
+// the content directory if it has one, else the installed defaults.
+std::string project_dir_for(const FileSystem& files, const std::string& content_dir, const std::string& name);
+
+}  // namespace sourced

@@ -1,0 +1,57 @@
+#include "site_config.h"
+
+#include <set>
+
+#include "json_document.h"
+
+namespace sourced {
+
+std::string normalise_base_url(const std::string& url, const std::string& path, Diagnostics& out) {
+    if (url.empty()) return url;
+    if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) {
+        out.error(path, 0, 0, "CFG002", "base URL '" + url + "' must start with http:// or https://");
+        return {};
+    }
+    return url.back() == '/' ? url : url + "/";
+}
+
+SiteConfig load_site_config(const std::string& path, const std::string& text, Diagnostics& out) {
+    SiteConfig config;
+    auto document = parse_json_document(path, text, out);
+    if (!document) return config;
+    if (!document->is_object()) {
+        out.error(path, 1, 1, "CFG001", "site settings must be a JSON object");
+        return config;
+    }
+    static const std::set<std::string> known = {"title", "description", "base_url", "language", "authors"};
+    for (const auto& item : document->items()) {
+        TextPosition pos = position_of_offset(text, text.find("\"" + item.key() + "\""));
+        if (!known.count(item.key())) {
+            out.error(path, pos.line, pos.column, "CFG001",
+                      "unknown setting '" + item.key() + "' (known: title, description, base_url, language, authors)");
+            continue;
+        }
+        if (item.key() == "authors") {
+            bool ok = item.value().is_array();
+            if (ok)
+                for (const auto& a : item.value()) {
+                    if (a.is_string()) config.authors.push_back(a.get<std::string>());
+                    else ok = false;
+                }
+            if (!ok) out.error(path, pos.line, pos.column, "CFG001", "'authors' must be a list of names");
+            continue;
+        }
+        if (!item.value().is_string()) {
+            out.error(path, pos.line, pos.column, "CFG001", "'" + item.key() + "' must be a string");
+            continue;
+        }
+        std::string value = item.value().get<std::string>();
+        if (item.key() == "title") config.title = value;
+        else if (item.key() == "description") config.description = value;
+        else if (item.key() == "language") config.language = value;
+        else if (item.key() == "base_url") config.base_url = normalise_base_url(value, path, out);
+    }
+    return config;
+}
+
+}  // namespace sourced

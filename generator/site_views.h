@@ -1,0 +1,42 @@
+// The view models templates see: plain JSON built from the stages' results.
+//
+// Owns what each kind of generated page shows (an article, the figure
+// ledger, the sources page, the status legend, a generated front page) and
+// the shared layout around them. HTML fields in a view ("body", "citation",
+// "flag") were built and escaped by the generator; every other string is
+// escaped by the template engine.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "content_loader.h"
+#include "reference_resolver.h"
+#include "registry.h"
+#include "usage_index.h"
+
+namespace sourced {
+
+// Everything the layout needs that does not change from page to page.
+struct SiteContext {
+    const SiteConfig* config = nullptr;
+    const std::vector<Page>* pages = nullptr;  // navigation order
+    std::string version;
+};
+
+std::string page_href(const std::string& slug);  // "index.html", "ascend.html"
+
+nlohmann::json layout_view(const SiteContext& site, const std::string& title, const std::string& description,
+                           const std::string& root, const std::string& href, const std::string& content_html);
+
+nlohmann::json article_view(const Page& page, const ResolvedPage& resolved, const std::string& body_html,
+                            const Registry& registry);
+
+nlohmann::json ledger_view(const Registry& registry, const UsageIndex& usage);
+nlohmann::json sources_view(const Registry& registry, const UsageIndex& usage);
+nlohmann::json legend_view(const Registry& registry);
+nlohmann::json home_view(const SiteContext& site, const Registry& registry);
+
+}  // namespace sourced

@@ -1,0 +1,75 @@
+#include "template_engine.h"
+
+#include <kainjow/mustache.hpp>
+
+#include "html_escape.h"
+
+namespace sourced {
+
+using kainjow::mustache::data;
+using kainjow::mustache::mustache;
+
+const char* const TemplateEngine::kTemplateNames[] = {"layout", "article", "figures", "sources", "legend", "home", nullptr};
+
+namespace {
+
+// JSON -> Mustache data. Empty strings and empty lists are false, so
+// `{{#summary}}...{{/summary}}` leaves out what is missing.
+data to_mustache(const nlohmann::json& j) {
+    switch (j.type()) {
+        case nlohmann::json::value_t::object: {
+            data d{data::type::object};
+            for (const auto& item : j.items()) d.set(item.key(), to_mustache(item.value()));
+            return d;
+        }
+        case nlohmann::json::value_t::array: {
+            if (j.empty()) return data(false);
+            data list{data::type::list};
+            for (const auto& item : j) list.push_back(to_mustache(item));
+            return list;
+        }
+        case nlohmann::json::value_t::string: {
+            const auto& s = j.get_ref<const std::string&>();
+            return s.empty() ? data(false) : data(s);
+        }
+        case nlohmann::json::value_t::boolean:
+            return data(j.get<bool>());
+        case nlohmann::json::value_t::null:
+            return data(false);
+        default:
+            return data(j.dump());
+    }
+}
+
+}  // namespace
+
+bool TemplateEngine::load(const FileSystem& files, const std::string& dir, Diagnostics& out) {
+    bool ok = true;
+    for (const char* const* name = kTemplateNames; *name; ++name) {
+        std::string path = join_path(dir, std::string(*name) + ".mustache");
+        auto text = files.read(path);
+        if (!text) {
+            out.error(path, 0, 0, "TPL001", "template not found");
+            ok = false;
+            continue;
+        }
+        mustache check{*text};
+        if (!check.is_valid()) {
+            out.error(path, 0, 0, "TPL002", "template syntax error: " + check.error_message());
+            ok = false;
+            continue;
+        }
+        templates_[*name] = *text;
+    }
+    return ok;
+}
+
+std::string TemplateEngine::render(const std::string& name, const nlohmann::json& view) const {
+    auto it = templates_.find(name);
+    if (it == templates_.end()) return {};
+    mustache tmpl{it->second};
+    tmpl.set_custom_escape([](const std::string& s) { return escape_html(s); });
+    return tmpl.render(to_mustache(view));
+}
+
+}  // namespace sourced

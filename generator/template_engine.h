@@ -1,0 +1,34 @@
+// Mustache templates over a JSON view model.
+//
+// Owns loading templates/*.mustache, reporting template syntax errors with the
+// template's path, and rendering a view (nlohmann::json) through kainjow
+// Mustache. `{{x}}` escapes with escape_html; `{{{x}}}` is used only for HTML
+// the generator made and escaped itself. Templates never see internals, only
+// the views built in site_views.h.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "diagnostics.h"
+#include "file_system.h"
+
+namespace sourced {
+
+class TemplateEngine {
+public:
+    // Loads every template named in `names` (without ".mustache") from `dir`.
+    bool load(const FileSystem& files, const std::string& dir, Diagnostics& out);
+
+    // Renders template `name` with `view`; an unknown name renders empty.
+    std::string render(const std::string& name, const nlohmann::json& view) const;
+
+    static const char* const kTemplateNames[];
+
+private:
+    std::map<std::string, std::string> templates_;
+};
+
+}  // namespace sourced

@@ -1,0 +1,33 @@
+#include "text_position.h"
+
+namespace sourced {
+
+TextPosition position_of_offset(const std::string& text, std::size_t offset) {
+    TextPosition pos;
+    if (offset > text.size()) offset = text.size();
+    for (std::size_t i = 0; i < offset; ++i) {
+        if (text[i] == '\n') {
+            ++pos.line;
+            pos.column = 1;
+        } else {
+            ++pos.column;
+        }
+    }
+    return pos;
+}
+
+std::string line_text(const std::string& text, int line) {
+    if (line < 1) return {};
+    std::size_t start = 0;
+    for (int current = 1; current < line; ++current) {
+        start = text.find('\n', start);
+        if (start == std::string::npos) return {};
+        ++start;
+    }
+    std::size_t end = text.find('\n', start);
+    std::string result = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (!result.empty() && result.back() == '\r') result.pop_back();
+    return result;
+}
+
+}  // namespace sourced

@@ -1,0 +1,24 @@
+// Text positions: byte offsets to 1-based line:column, and lines of a text.
+//
+// JSON and YAML libraries report positions in different ways (a byte offset,
+// a 0-based mark); everything in sourced speaks 1-based line and column,
+// counted in bytes, as compilers do. This header owns that conversion.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+namespace sourced {
+
+struct TextPosition {
+    int line = 1;
+    int column = 1;
+};
+
+// Position of the byte at `offset` (clamped to the text's end).
+TextPosition position_of_offset(const std::string& text, std::size_t offset);
+
+// The text of 1-based `line`, without its line ending; empty if out of range.
+std::string line_text(const std::string& text, int line);
+
+}  // namespace sourced
