@@ -6,12 +6,50 @@
 #include <cstdlib>
 #include <mutex>
 
+#include "html_escape.h"
+
 namespace sourced {
 
 namespace {
 constexpr int kParseOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8;
-constexpr int kRenderOptions = CMARK_OPT_FOOTNOTES;  // never CMARK_OPT_UNSAFE, never SOURCEPOS
+// UNSAFE only because the parse step has already neutralised every piece of
+// raw HTML and every unsafe URL the author wrote (see neutralise_raw_html):
+// what remains as raw HTML is the generator's own escaped markup.
+constexpr int kRenderOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE;  // never SOURCEPOS
 const char* const kExtensions[] = {"table", "strikethrough", "autolink", "tagfilter", "tasklist"};
+constexpr const char* kOmitted = "<!-- raw HTML omitted -->";
+
+// Replaces the author's raw HTML by a comment and empties link and image
+// URLs whose scheme is not http(s), mailto or relative; the same protection
+// cmark-gfm gives without CMARK_OPT_UNSAFE, applied to the tree instead.
+void neutralise_raw_html(cmark_node* root) {
+    cmark_iter* iter = cmark_iter_new(root);
+    cmark_event_type event;
+    while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+        if (event != CMARK_EVENT_ENTER) continue;
+        cmark_node* node = cmark_iter_get_node(iter);
+        switch (cmark_node_get_type(node)) {
+            case CMARK_NODE_HTML_BLOCK:
+                cmark_node_set_literal(node, (std::string(kOmitted) + "\n").c_str());
+                break;
+            case CMARK_NODE_HTML_INLINE:
+                cmark_node_set_literal(node, kOmitted);
+                break;
+            case CMARK_NODE_LINK:
+            case CMARK_NODE_IMAGE: {
+                const char* url = cmark_node_get_url(node);
+                std::string text = url ? url : "";
+                bool scheme_of_ours = text.rfind("fig:", 0) == 0 || text.rfind("cite:", 0) == 0;
+                if (!scheme_of_ours && safe_url(text) != text) cmark_node_set_url(node, "");
+                break;
+            }
+            default:
+                break;
+        }
+    }
+    cmark_iter_free(iter);
+}
+
 }  // namespace
 
 void register_markdown_extensions() {
@@ -27,6 +65,7 @@ MarkdownDocument::MarkdownDocument(const std::string& markdown, int first_line) 
             cmark_parser_attach_syntax_extension(parser_, ext);
     cmark_parser_feed(parser_, markdown.data(), markdown.size());
     root_ = cmark_parser_finish(parser_);
+    neutralise_raw_html(root_);
 }
 
 MarkdownDocument::~MarkdownDocument() {

@@ -2,7 +2,8 @@
 //
 // Owns the parser options sourced uses everywhere (GFM table, strikethrough,
 // autolink, tagfilter, tasklist; footnotes; source positions; UTF-8
-// validation; never unsafe HTML) and rendering the tree to an HTML fragment.
+// validation), neutralising the author's raw HTML and unsafe URLs as soon as
+// the tree is parsed, and rendering the tree to an HTML fragment.
 // Each document has its own parser and tree, so documents can be processed on
 // different threads once register_markdown_extensions() has run.
 #pragma once

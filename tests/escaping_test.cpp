@@ -1,0 +1,86 @@
+#include <catch2/catch.hpp>
+
+#include "html_escape.h"
+#include "status.h"
+#include "figure_markup.h"
+#include "test_support.h"
+
+using namespace sourced;
+
+TEST_CASE("escape_html escapes every character that matters in text and attributes", "[escape]") {
+    CHECK(escape_html("<script>\"x\" & 'y'</script>") ==
+          "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;");
+}
+
+TEST_CASE("safe_url keeps http(s) and relative links and drops script schemes", "[escape]") {
+    CHECK(safe_url("https://example.org/a?b=c") == "https://example.org/a?b=c");
+    CHECK(safe_url("figures/index.html#fig-a") == "figures/index.html#fig-a");
+    CHECK(safe_url("javascript:alert(1)") == "#");
+    CHECK(safe_url("JaVaScRiPt:alert(1)") == "#");
+    CHECK(safe_url("data:text/html,x") == "#");
+    CHECK(safe_url("vbscript:x") == "#");
+    CHECK(safe_url("https://ex\nample.org") == "#");
+}
+
+TEST_CASE("registry strings are escaped wherever they land in the site", "[escape]") {
+    MemoryFileSystem files = test::project_files();
+    files.add("content/registry.json", R"({
+  "sources": [{"id": "evil", "type": "report", "title": "<script>alert('t')</script>",
+               "author": [{"literal": "\"Mallory\" <img src=x onerror=alert(1)>"}],
+               "publisher": "</textarea>]]>", "URL": "https://example.org/?a=1&b=\"2\""}],
+  "figures": [{"id": "f", "value": 1, "unit": "<u>", "display": "<b>1</b>", "claim": "<script>claim</script>",
+               "status": "reported", "sources": [{"id": "evil", "quote": "</q><script>q</script>", "locator": "<i>"}],
+               "as_of": "2026", "note": "'single' & \"double\""}]})");
+    files.add("content/index.md", "---\ntitle: \"<script>title</script>\"\nsummary: \"<b>s</b>\"\n---\n[](fig:f) [c](cite:evil)\n\n<script>raw()</script>\n\n<iframe src=x></iframe>\n");
+    BuildResult result = test::build_in_memory(files);
+    INFO(test::diagnostics_text(result));
+    REQUIRE(result.ok);
+    for (const auto& [path, html] : result.output) {
+        if (path.rfind("assets/", 0) == 0) continue;
+        INFO(path);
+        CHECK(html.find("<script") == std::string::npos);
+        CHECK(html.find("<img") == std::string::npos);
+        CHECK(html.find("<iframe") == std::string::npos);
+        CHECK(html.find("<b>") == std::string::npos);
+        CHECK(html.find("</textarea>") == std::string::npos);
+    }
+    const std::string& index = result.output.at("index.html");
+    CHECK(index.find("&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;") != std::string::npos);
+    CHECK(index.find("https://example.org/?a=1&amp;b=&quot;2&quot;") != std::string::npos);
+    CHECK(index.find("<!-- raw HTML omitted -->") != std::string::npos);
+}
+
+TEST_CASE("every status but verified renders a visible flag naming it", "[status]") {
+    for (Status s : all_statuses()) {
+        std::string flag = status_flag_html(s);
+        INFO(status_name(s));
+        if (s == Status::verified) {
+            CHECK(flag.find("visually-hidden") != std::string::npos);
+            CHECK_FALSE(is_flagged(s));
+        } else {
+            CHECK(flag.find("class=\"flag flag--" + status_name(s) + "\"") != std::string::npos);
+            CHECK(flag.find("</span> " + status_name(s) + "</span>") != std::string::npos);
+            CHECK(flag.find(status_symbol(s)) != std::string::npos);
+        }
+    }
+    CHECK(parse_status("self-reported") == Status::self_reported);
+    CHECK(parse_status("false") == Status::false_);
+    CHECK_FALSE(parse_status("Verified"));
+}
+
+TEST_CASE("figures render inside table cells; unsafe link schemes are emptied", "[escape]") {
+    MemoryFileSystem files = test::project_files();
+    files.add("content/registry.json", test::sample_registry());
+    files.add("content/index.md",
+              "---\ntitle: T\n---\n| chip | yield |\n|---|---|\n| 910C | [](fig:packaging-yield) |\n\n"
+              "[click](javascript:alert(1)) [ok](https://example.org) [](fig:v3-pretrain-gpu-hours) <https://x.org>\n");
+    BuildResult result = test::build_in_memory(files);
+    INFO(test::diagnostics_text(result));
+    REQUIRE(result.ok);
+    const std::string& html = result.output.at("index.html");
+    CHECK(html.find("<td><span class=\"fig fig--reported\" id=\"figref-packaging-yield-1\">") != std::string::npos);
+    CHECK(html.find("<a href=\"\">click</a>") != std::string::npos);
+    CHECK(html.find("javascript:") == std::string::npos);
+    CHECK(html.find("<a href=\"https://example.org\">ok</a>") != std::string::npos);
+    CHECK(html.find("<a href=\"https://x.org\">https://x.org</a>") != std::string::npos);
+}

@@ -1,0 +1,43 @@
+// Helpers shared by the tests: inline mini-sites in memory, temporary
+// directories on disk, and small string queries over generated HTML.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "file_system.h"
+#include "site_build.h"
+
+namespace sourced::test {
+
+// A MemoryFileSystem holding the project's templates/ and assets/ under
+// "templates/" and "assets/", ready for content files under "content/".
+MemoryFileSystem project_files();
+
+// A registry with two sources and two figures (one verified, one reported)
+// used by several tests; `extra_figures` is spliced into the figures list.
+std::string sample_registry(const std::string& extra_figures = "");
+
+// Builds content/ of `files` without writing; templates and assets from files.
+BuildResult build_in_memory(const MemoryFileSystem& files, bool strict = false);
+
+// All diagnostics of a result, one formatted line each.
+std::string diagnostics_text(const BuildResult& result);
+
+size_t count_occurrences(const std::string& text, const std::string& needle);
+
+// A fresh empty directory under the system temp dir, removed on destruction.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
+std::string read_file(const std::filesystem::path& path);
+void write_file(const std::filesystem::path& path, const std::string& text);
+
+}  // namespace sourced::test
