@@ -23,23 +23,20 @@ std::string join_authors(const std::vector<std::string>& authors) {
 
 }  // namespace
 
-std::string ledger_href(const std::string& figure_id) { return "figures/index.html#fig-" + figure_id; }
-std::string source_href(const std::string& source_id) { return "sources/index.html#source-" + source_id; }
-
 std::string status_flag_html(Status status) {
     if (!is_flagged(status)) return "<span class=\"visually-hidden\"> (verified)</span>";
     return "<span class=\"flag flag--" + status_name(status) + "\"><span aria-hidden=\"true\">" + status_symbol(status) +
            "</span> " + status_name(status) + "</span>";
 }
 
-std::string figure_open_html(const FigureUse& use, const std::string& root) {
+std::string figure_open_html(const FigureUse& use, const LinkStyle& links) {
     const Figure& f = *use.figure;
     return "<span class=\"fig fig--" + status_name(f.status) + "\" id=\"" + escape_html(use.anchor) +
-           "\"><a class=\"fig__link\" href=\"" + escape_html(root + ledger_href(f.id)) + "\" aria-describedby=\"card-" +
+           "\"><a class=\"fig__link\" href=\"" + escape_html(links.figure(f.id)) + "\" aria-describedby=\"card-" +
            escape_html(use.anchor) + "\">";
 }
 
-std::string figure_close_html(const FigureUse& use, const Registry& registry, const std::string& root) {
+std::string figure_close_html(const FigureUse& use, const Registry& registry, const LinkStyle& links) {
     const Figure& f = *use.figure;
     std::string html = status_flag_html(f.status) + "</a><span class=\"fig__card\" id=\"card-" + escape_html(use.anchor) + "\">";
     html += "<span class=\"card__head\"><span class=\"card__status\"><span aria-hidden=\"true\">" + status_symbol(f.status) +
@@ -52,16 +49,16 @@ std::string figure_close_html(const FigureUse& use, const Registry& registry, co
         html += "<span class=\"card__evidence\">";
         if (!ev.quote.empty()) html += "<q>" + escape_html(ev.quote) + "</q> ";
         if (const Source* s = registry.source(ev.source_id))
-            html += "<span class=\"card__source\">— " + source_citation_html(*s, registry, root) +
+            html += "<span class=\"card__source\">— " + source_citation_html(*s, registry, links) +
                     (ev.locator.empty() ? "" : ", " + escape_html(ev.locator)) + "</span>";
         html += "</span>";
     }
-    html += "<span class=\"card__more\"><a href=\"" + escape_html(root + ledger_href(f.id)) + "\">Ledger entry for this figure</a></span>";
+    html += "<span class=\"card__more\"><a href=\"" + escape_html(links.figure(f.id)) + "\">Ledger entry for this figure</a></span>";
     html += "</span></span>";
     return html;
 }
 
-std::string source_citation_html(const Source& source, const Registry& registry, const std::string& root) {
+std::string source_citation_html(const Source& source, const Registry& registry, const LinkStyle& links) {
     std::string html;
     if (!source.authors.empty()) html += escape_html(join_authors(source.authors)) + ", ";
     std::string title = "“" + escape_html(source.title) + "”";
@@ -73,7 +70,7 @@ std::string source_citation_html(const Source& source, const Registry& registry,
     if (!source.accessed.empty()) html += " (accessed " + escape_html(human_date(source.accessed)) + ")";
     if (!source.via.empty())
         if (const Source* via = registry.source(source.via))
-            html += "; read via <a href=\"" + escape_html(root + source_href(via->id)) + "\">" + escape_html(via->title) + "</a>";
+            html += "; read via <a href=\"" + escape_html(links.source(via->id)) + "\">" + escape_html(via->title) + "</a>";
     return html;
 }
 

@@ -52,17 +52,17 @@ void wrap_block(cmark_node* node, const std::string& open, const std::string& cl
 }  // namespace
 
 std::string render_page_body(MarkdownDocument& doc, const ResolvedPage& resolved, const Registry& registry,
-                             const std::string& root) {
+                             const LinkStyle& links) {
     std::map<std::string, int> source_numbers;
     for (const auto& s : resolved.sources) source_numbers[s.source->id] = s.number;
 
     for (const FigureUse& use : resolved.figures)
-        surround_inline(use.link, figure_open_html(use, root), figure_close_html(use, registry, root),
+        surround_inline(use.link, figure_open_html(use, links), figure_close_html(use, registry, links),
                         use.figure->display);
     for (const CiteUse& use : resolved.citations) {
         std::string number = std::to_string(source_numbers[use.source->id]);
-        std::string open = "<a class=\"cite\" id=\"" + escape_html(use.anchor) + "\" href=\"#ref-" +
-                           escape_html(use.source->id) + "\">";
+        std::string open = "<a class=\"cite\" id=\"" + escape_html(use.anchor) + "\" href=\"#" +
+                           escape_html(reference_id(resolved, use.source->id)) + "\">";
         std::string close = "<sup class=\"cite__number\">[" + number + "]</sup></a>";
         surround_inline(use.link, open, close, use.source->title);
     }

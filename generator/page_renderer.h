@@ -8,6 +8,7 @@
 
 #include <string>
 
+#include "link_style.h"
 #include "markdown_document.h"
 #include "reference_resolver.h"
 #include "registry.h"
@@ -16,6 +17,6 @@ namespace sourced {
 
 // Rewrites `doc` in place (so call it once per document) and returns the HTML.
 std::string render_page_body(MarkdownDocument& doc, const ResolvedPage& resolved, const Registry& registry,
-                             const std::string& root);
+                             const LinkStyle& links);
 
 }  // namespace sourced

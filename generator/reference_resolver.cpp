@@ -39,8 +39,9 @@ std::string heading_slug(const std::string& text) {
 }
 
 ResolvedPage resolve_references(const std::string& path, const MarkdownDocument& doc, const Registry& registry,
-                                Diagnostics& out) {
+                                Diagnostics& out, const std::string& id_prefix) {
     ResolvedPage page;
+    page.id_prefix = id_prefix;
     std::map<std::string, size_t> source_order;
     std::map<std::string, int> use_count;
     std::set<std::string> heading_ids = {"main", "toc", "sources", "top", "nav"};
@@ -58,7 +59,7 @@ ResolvedPage resolve_references(const std::string& path, const MarkdownDocument&
             Heading h{node, cmark_node_get_heading_level(node), node_plain_text(node), {}};
             std::string base = heading_slug(h.text), id = base;
             for (int n = 2; !heading_ids.insert(id).second; ++n) id = base + "-" + std::to_string(n);
-            h.id = id;
+            h.id = id_prefix + id;
             page.headings.push_back(std::move(h));
             continue;
         }
@@ -74,7 +75,7 @@ ResolvedPage resolve_references(const std::string& path, const MarkdownDocument&
                 out.error(path, line, column, "REF001", "unknown figure '" + id + "'" + did_you_mean(id, figure_ids));
                 continue;
             }
-            std::string anchor = "figref-" + id + "-" + std::to_string(++use_count["f:" + id]);
+            std::string anchor = id_prefix + "figref-" + id + "-" + std::to_string(++use_count["f:" + id]);
             page.figures.push_back({node, figure, anchor, node_plain_text(node), line, column});
             for (const auto& evidence : figure->evidence)
                 if (const Source* s = registry.source(evidence.source_id)) note_source(page, source_order, s, anchor);
@@ -85,7 +86,7 @@ ResolvedPage resolve_references(const std::string& path, const MarkdownDocument&
                 out.error(path, line, column, "REF002", "unknown source '" + id + "'" + did_you_mean(id, source_ids));
                 continue;
             }
-            std::string anchor = "cite-" + id + "-" + std::to_string(++use_count["s:" + id]);
+            std::string anchor = id_prefix + "cite-" + id + "-" + std::to_string(++use_count["s:" + id]);
             page.citations.push_back({node, source, anchor, line, column});
             note_source(page, source_order, source, anchor);
         }

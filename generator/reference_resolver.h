@@ -53,10 +53,18 @@ struct ResolvedPage {
     std::vector<CiteUse> citations;
     std::vector<Heading> headings;
     std::vector<PageSource> sources;  // numbered in order of first use
+    std::string id_prefix;            // in front of every id this page's HTML defines
 };
 
+// The id of a source's entry in the page's reference list.
+inline std::string reference_id(const ResolvedPage& page, const std::string& source_id) {
+    return page.id_prefix + "ref-" + source_id;
+}
+
+// `id_prefix` goes in front of every anchor and heading id, so pages can be
+// combined into one file without collisions ("" for a site).
 ResolvedPage resolve_references(const std::string& path, const MarkdownDocument& doc, const Registry& registry,
-                                Diagnostics& out);
+                                Diagnostics& out, const std::string& id_prefix = "");
 
 // "Post-training is not pre-training" -> "post-training-is-not-pre-training".
 std::string heading_slug(const std::string& text);

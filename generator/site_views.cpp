@@ -83,6 +83,7 @@ json article_view(const Page& page, const ResolvedPage& resolved, const std::str
         json links = backlinks(uses, "");
         sources.push_back({{"number", s.number},
                            {"id", s.source->id},
+                           {"ref_id", reference_id(resolved, s.source->id)},
                            {"citation", source_citation_html(*s.source, registry, "")},
                            {"single", links.size() == 1},
                            {"backlinks", links}});
@@ -147,7 +148,7 @@ json sources_view(const Registry& registry, const UsageIndex& usage) {
             if (list.is_null()) list = json::array();
             if (!list.empty() && list.back()["id"] == f.id) continue;
             list.push_back({{"id", f.id}, {"display", f.display}, {"claim", f.claim}, {"status", status_name(f.status)},
-                            {"flag", status_flag_html(f.status)}, {"href", "../" + ledger_href(f.id)}});
+                            {"flag", status_flag_html(f.status)}, {"href", LinkStyle("../").figure(f.id)}});
         }
     json sources = json::array();
     for (const Source& s : registry.sources) {
