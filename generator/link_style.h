@@ -30,6 +30,12 @@ struct LinkStyle {
     std::string source(const std::string& id) const {
         return single_file ? "#source-" + id : root + "sources/index.html#source-" + id;
     }
+    // A page, or an element on it when `anchor` is not empty. In one file,
+    // element ids are already unique (prefixed), so the anchor is enough.
+    std::string page(const std::string& slug, const std::string& anchor = "") const {
+        if (single_file) return "#" + (anchor.empty() ? "page-" + slug : anchor);
+        return root + slug + ".html" + (anchor.empty() ? "" : "#" + anchor);
+    }
 };
 
 }  // namespace sourced

@@ -56,9 +56,17 @@ std::string render_page_body(MarkdownDocument& doc, const ResolvedPage& resolved
     std::map<std::string, int> source_numbers;
     for (const auto& s : resolved.sources) source_numbers[s.source->id] = s.number;
 
-    for (const FigureUse& use : resolved.figures)
-        surround_inline(use.link, figure_open_html(use, links), figure_close_html(use, registry, links),
-                        use.figure->display);
+    for (const FigureUse& use : resolved.figures) {
+        // In print, cards are hidden: the figure's sources appear as note numbers
+        // into the page's Sources list instead.
+        std::string notes;
+        for (const Evidence& ev : use.figure->evidence)
+            if (auto n = source_numbers.find(ev.source_id); n != source_numbers.end())
+                notes += (notes.empty() ? "" : ",") + std::to_string(n->second);
+        std::string close = figure_close_html(use, registry, links);
+        if (!notes.empty()) close += "<sup class=\"fig__notes\">[" + notes + "]</sup>";
+        surround_inline(use.link, figure_open_html(use, links), close, use.figure->display);
+    }
     for (const CiteUse& use : resolved.citations) {
         std::string number = std::to_string(source_numbers[use.source->id]);
         std::string open = "<a class=\"cite\" id=\"" + escape_html(use.anchor) + "\" href=\"#" +

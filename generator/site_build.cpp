@@ -120,15 +120,15 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
         has_home = has_home || href == "index.html";
         std::string body = render_page_body(*w.document, w.resolved, content.registry, "");
         tree[href] = wrap(templates, site, page.meta.title, page.meta.summary, "", href, "article",
-                          article_view(page, w.resolved, body, content.registry));
+                          article_view(page, w.resolved, body, content.registry, ""));
     }
     if (!has_home)
         tree["index.html"] = wrap(templates, site, content.config.title, content.config.description, "", "index.html",
                                   "home", home_view(site, content.registry));
     tree["figures/index.html"] = wrap(templates, site, "Figure ledger", "Every figure on this site, its status and its evidence.",
-                                      "../", "figures/index.html", "figures", ledger_view(content.registry, usage));
+                                      "../", "figures/index.html", "figures", ledger_view(content.registry, usage, "../"));
     tree["sources/index.html"] = wrap(templates, site, "Sources", "Every source this site cites and the figures that rest on it.",
-                                      "../", "sources/index.html", "sources", sources_view(content.registry, usage));
+                                      "../", "sources/index.html", "sources", sources_view(content.registry, usage, "../"));
     tree["legend.html"] = wrap(templates, site, "How figures are rated", "What each figure status means.", "", "legend.html",
                                "legend", legend_view(content.registry));
     timer.next("render");

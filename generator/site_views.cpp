@@ -23,10 +23,10 @@ std::string backlink_label(size_t index) {
     return label;
 }
 
-json backlinks(const std::vector<Use>& uses, const std::string& root) {
+json backlinks(const std::vector<Use>& uses, const LinkStyle& links) {
     json list = json::array();
     for (size_t i = 0; i < uses.size(); ++i)
-        list.push_back({{"href", root + page_href(uses[i].page_slug) + "#" + uses[i].anchor},
+        list.push_back({{"href", links.page(uses[i].page_slug, uses[i].anchor)},
                         {"label", backlink_label(i)},
                         {"page", uses[i].page_title}});
     return list;
@@ -71,7 +71,7 @@ json layout_view(const SiteContext& site, const std::string& title, const std::s
 }
 
 json article_view(const Page& page, const ResolvedPage& resolved, const std::string& body_html,
-                  const Registry& registry) {
+                  const Registry& registry, const LinkStyle& links) {
     json toc = json::array();
     for (const Heading& h : resolved.headings)
         if (h.level == 2 || h.level == 3) toc.push_back({{"text", h.text}, {"id", h.id}, {"sub", h.level == 3}});
@@ -80,13 +80,13 @@ json article_view(const Page& page, const ResolvedPage& resolved, const std::str
     for (const PageSource& s : resolved.sources) {
         std::vector<Use> uses;
         for (const auto& anchor : s.anchors) uses.push_back({page.slug, page.meta.title, anchor});
-        json links = backlinks(uses, "");
+        json back = backlinks(uses, links);
         sources.push_back({{"number", s.number},
                            {"id", s.source->id},
                            {"ref_id", reference_id(resolved, s.source->id)},
-                           {"citation", source_citation_html(*s.source, registry, "")},
-                           {"single", links.size() == 1},
-                           {"backlinks", links}});
+                           {"citation", source_citation_html(*s.source, registry, links)},
+                           {"single", back.size() == 1},
+                           {"backlinks", back}});
     }
     std::set<std::string> distinct;
     int flagged = 0;
@@ -106,7 +106,7 @@ json article_view(const Page& page, const ResolvedPage& resolved, const std::str
             {"has_figures", !distinct.empty()}};
 }
 
-json ledger_view(const Registry& registry, const UsageIndex& usage) {
+json ledger_view(const Registry& registry, const UsageIndex& usage, const LinkStyle& links) {
     json figures = json::array();
     for (const Figure& f : registry.figures) {
         json evidence = json::array();
@@ -115,10 +115,10 @@ json ledger_view(const Registry& registry, const UsageIndex& usage) {
             evidence.push_back({{"quote", ev.quote},
                                 {"locator", ev.locator},
                                 {"source_id", ev.source_id},
-                                {"citation", s ? source_citation_html(*s, registry, "../") : escape_html(ev.source_id)}});
+                                {"citation", s ? source_citation_html(*s, registry, links) : escape_html(ev.source_id)}});
         }
         auto used = usage.figures.find(f.id);
-        json uses = used == usage.figures.end() ? json::array() : backlinks(used->second, "../");
+        json uses = used == usage.figures.end() ? json::array() : backlinks(used->second, links);
         figures.push_back({{"id", f.id},
                            {"display", f.display},
                            {"value", grouped_number(f.value)},
@@ -140,7 +140,7 @@ json ledger_view(const Registry& registry, const UsageIndex& usage) {
     return {{"figures", figures}, {"counts", status_counts(registry)}, {"total", std::to_string(registry.figures.size())}};
 }
 
-json sources_view(const Registry& registry, const UsageIndex& usage) {
+json sources_view(const Registry& registry, const UsageIndex& usage, const LinkStyle& links) {
     std::map<std::string, json> figures_by_source;
     for (const Figure& f : registry.figures)
         for (const Evidence& ev : f.evidence) {
@@ -148,7 +148,7 @@ json sources_view(const Registry& registry, const UsageIndex& usage) {
             if (list.is_null()) list = json::array();
             if (!list.empty() && list.back()["id"] == f.id) continue;
             list.push_back({{"id", f.id}, {"display", f.display}, {"claim", f.claim}, {"status", status_name(f.status)},
-                            {"flag", status_flag_html(f.status)}, {"href", LinkStyle("../").figure(f.id)}});
+                            {"flag", status_flag_html(f.status)}, {"href", links.figure(f.id)}});
         }
     json sources = json::array();
     for (const Source& s : registry.sources) {
@@ -157,12 +157,12 @@ json sources_view(const Registry& registry, const UsageIndex& usage) {
         if (auto used = usage.sources.find(s.id); used != usage.sources.end())
             for (const Use& use : used->second)
                 if (seen_pages.insert(use.page_slug).second)
-                    pages.push_back({{"title", use.page_title}, {"href", "../" + page_href(use.page_slug)}});
+                    pages.push_back({{"title", use.page_title}, {"href", links.page(use.page_slug)}});
         auto found = figures_by_source.find(s.id);
         json figures = found == figures_by_source.end() ? json::array() : found->second;
         sources.push_back({{"id", s.id},
                            {"title", s.title},
-                           {"citation", source_citation_html(s, registry, "../")},
+                           {"citation", source_citation_html(s, registry, links)},
                            {"kind", s.kind},
                            {"type", s.type},
                            {"missing_url", s.url.empty()},

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "content_loader.h"
+#include "link_style.h"
 #include "reference_resolver.h"
 #include "registry.h"
 #include "usage_index.h"
@@ -32,10 +33,10 @@ nlohmann::json layout_view(const SiteContext& site, const std::string& title, co
                            const std::string& root, const std::string& href, const std::string& content_html);
 
 nlohmann::json article_view(const Page& page, const ResolvedPage& resolved, const std::string& body_html,
-                            const Registry& registry);
+                            const Registry& registry, const LinkStyle& links);
 
-nlohmann::json ledger_view(const Registry& registry, const UsageIndex& usage);
-nlohmann::json sources_view(const Registry& registry, const UsageIndex& usage);
+nlohmann::json ledger_view(const Registry& registry, const UsageIndex& usage, const LinkStyle& links);
+nlohmann::json sources_view(const Registry& registry, const UsageIndex& usage, const LinkStyle& links);
 nlohmann::json legend_view(const Registry& registry);
 nlohmann::json home_view(const SiteContext& site, const Registry& registry);
 
