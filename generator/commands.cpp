@@ -1,6 +1,10 @@
 #include "commands.h"
 
 #include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+#include "pdf_printer.h"
 #include <ostream>
 
 namespace sourced {
@@ -27,10 +31,11 @@ std::string plural(int n, const char* word) {
 
 }  // namespace
 
-void print_diagnostics(const BuildResult& result, std::ostream& stream, bool color) {
-    for (const Diagnostic& d : sorted_diagnostics(result.diagnostics)) {
-        auto text = result.texts.find(d.path);
-        std::string formatted = format_diagnostic_with_source(d, text == result.texts.end() ? "" : text->second);
+void print_diagnostics(const Diagnostics& diagnostics, const std::map<std::string, std::string>& texts,
+                       std::ostream& stream, bool color) {
+    for (const Diagnostic& d : sorted_diagnostics(diagnostics)) {
+        auto text = texts.find(d.path);
+        std::string formatted = format_diagnostic_with_source(d, text == texts.end() ? "" : text->second);
         auto newline = formatted.find('\n');
         stream << colorize(formatted.substr(0, newline), color);
         if (newline != std::string::npos) stream << formatted.substr(newline);
@@ -41,7 +46,7 @@ void print_diagnostics(const BuildResult& result, std::ostream& stream, bool col
 int run_build_command(const BuildOptions& options, std::ostream& stdout_stream, std::ostream& stderr_stream,
                       bool color) {
     BuildResult result = build_site(options, DiskFileSystem());
-    print_diagnostics(result, stderr_stream, color);
+    print_diagnostics(result.diagnostics, result.texts, stderr_stream, color);
     const Diagnostics& d = result.diagnostics;
     bool failed = !result.ok || d.has_errors() || (options.strict && d.warning_count() > 0);
     if (failed) {
@@ -63,6 +68,47 @@ int run_build_command(const BuildOptions& options, std::ostream& stdout_stream, 
         std::error_code ec;
         auto absolute = std::filesystem::absolute(std::filesystem::path(options.out_dir) / "index.html", ec).lexically_normal();
         stdout_stream << "open file://" << absolute.string() << "\n";
+    }
+    return 0;
+}
+
+int run_report_command(const ReportOptions& options, const std::string& pdf_path, std::ostream& stdout_stream,
+                       std::ostream& stderr_stream, bool color) {
+    ReportResult result = build_report(options, DiskFileSystem());
+    print_diagnostics(result.diagnostics, result.texts, stderr_stream, color);
+    const Diagnostics& d = result.diagnostics;
+    if (!result.ok || (options.strict && d.warning_count() > 0)) {
+        stderr_stream << "report failed: " << plural(d.error_count(), "error") << ", " << plural(d.warning_count(), "warning")
+                      << "; " << options.output << " was left as it was\n";
+        return 1;
+    }
+    // Write beside the target and rename, so a half-written report never appears.
+    std::string staging = options.output + ".tmp-" + std::to_string(::getpid());
+    {
+        std::ofstream file(staging, std::ios::binary | std::ios::trunc);
+        file << result.html;
+        if (!file.flush()) {
+            stderr_stream << options.output << ": error[OUT004]: cannot write the report\n";
+            std::remove(staging.c_str());
+            return 1;
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(staging, options.output, ec);
+    if (ec) {
+        stderr_stream << options.output << ": error[OUT005]: cannot move the report into place: " << ec.message() << "\n";
+        std::remove(staging.c_str());
+        return 1;
+    }
+    stdout_stream << "wrote " << options.output << ": " << plural(result.pages, "page") << ", " << result.verified << " of "
+                  << plural(result.figures, "figure") << " verified, " << result.html.size() / 1024 << " KiB\n";
+    if (!pdf_path.empty()) {
+        Diagnostics pdf_diagnostics;
+        if (!print_to_pdf(options.output, pdf_path, pdf_diagnostics)) {
+            print_diagnostics(pdf_diagnostics, {}, stderr_stream, color);
+            return 1;
+        }
+        stdout_stream << "wrote " << pdf_path << "\n";
     }
     return 0;
 }

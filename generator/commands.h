@@ -8,6 +8,7 @@
 
 #include <iosfwd>
 
+#include "report_build.h"
 #include "site_build.h"
 
 namespace sourced {
@@ -16,7 +17,12 @@ namespace sourced {
 int run_build_command(const BuildOptions& options, std::ostream& stdout_stream, std::ostream& stderr_stream,
                       bool color);
 
+// `sourced report`: the explainer as one HTML file, and optionally a PDF.
+int run_report_command(const ReportOptions& options, const std::string& pdf_path, std::ostream& stdout_stream,
+                       std::ostream& stderr_stream, bool color);
+
 // Prints every diagnostic of `result`, sorted, with source lines and carets.
-void print_diagnostics(const BuildResult& result, std::ostream& stream, bool color);
+void print_diagnostics(const Diagnostics& diagnostics, const std::map<std::string, std::string>& texts,
+                       std::ostream& stream, bool color);
 
 }  // namespace sourced

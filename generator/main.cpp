@@ -34,6 +34,19 @@ int main(int argc, char** argv) {
     CLI::App* check = app.add_subcommand("check", "run every stage and check, write nothing");
     add_common(check);
 
+    sourced::ReportOptions report_options;
+    std::string pdf_path;
+    CLI::App* report = app.add_subcommand("report", "the whole explainer as one self-contained HTML file");
+    report->add_option("--content", report_options.content_dir, "content directory")->capture_default_str();
+    report->add_option("-o,--output", report_options.output, "the HTML file to write")->capture_default_str();
+    report->add_option("--pages", report_options.pages, "only these pages, by slug, in this order (a,b,c)")->delimiter(',');
+    report->add_option("--title", report_options.title, "title of the report (default: the site's title)");
+    report->add_option("--pdf", pdf_path, "also print the report to this PDF with Debian's chromium");
+    report->add_option("--templates", report_options.templates_dir, "templates directory");
+    report->add_option("--assets", report_options.assets_dir, "assets directory (its sourced.css and report.css are inlined)");
+    report->add_option("--date", report_options.build_date, "date for the colophon (default: the newest date in the content)");
+    report->add_flag("--strict", report_options.strict, "treat warnings as errors");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -42,6 +55,7 @@ int main(int argc, char** argv) {
     }
 
     bool color = ::isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr;
+    if (report->parsed()) return sourced::run_report_command(report_options, pdf_path, std::cout, std::cerr, color);
     if (check->parsed()) options.write = false;
     return sourced::run_build_command(options, std::cout, std::cerr, color);
 }

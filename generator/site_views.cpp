@@ -93,6 +93,7 @@ json article_view(const Page& page, const ResolvedPage& resolved, const std::str
     for (const FigureUse& use : resolved.figures)
         if (distinct.insert(use.figure->id).second && is_flagged(use.figure->status)) ++flagged;
     return {{"title", page.meta.title},
+            {"id_prefix", resolved.id_prefix},
             {"summary", page.meta.summary},
             {"date", page.meta.date},
             {"date_human", human_date(page.meta.date)},

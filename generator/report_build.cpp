@@ -1,0 +1,168 @@
+#include "report_build.h"
+
+#include <cmark-gfm.h>
+
+#include <map>
+#include <memory>
+#include <set>
+
+#include "content_checks.h"
+#include "content_loader.h"
+#include "markdown_document.h"
+#include "page_renderer.h"
+#include "reference_resolver.h"
+#include "site_views.h"
+#include "suggestion.h"
+#include "template_engine.h"
+#include "usage_index.h"
+
+namespace sourced {
+
+using nlohmann::json;
+
+namespace {
+
+struct ReportPage {
+    const Page* page = nullptr;
+    std::unique_ptr<MarkdownDocument> document;
+    ResolvedPage resolved;
+};
+
+// Rewrites links the author wrote between pages ("ascend.html#yield",
+// "figures/index.html#fig-x", "legend.html") to anchors in the one file.
+void rewrite_internal_links(const ReportPage& rp, const std::set<std::string>& included,
+                            const std::set<std::string>& all_slugs, Diagnostics& out) {
+    cmark_iter* iter = cmark_iter_new(rp.document->root());
+    cmark_event_type event;
+    while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+        cmark_node* node = cmark_iter_get_node(iter);
+        if (event != CMARK_EVENT_ENTER || cmark_node_get_type(node) != CMARK_NODE_LINK) continue;
+        std::string url = cmark_node_get_url(node) ? cmark_node_get_url(node) : "";
+        std::string file = url.substr(0, url.find('#'));
+        std::string fragment = url.find('#') == std::string::npos ? "" : url.substr(url.find('#') + 1);
+        std::string target;
+        if (file == "figures/index.html" || file == "sources/index.html") {
+            target = "#" + fragment;
+        } else if (file == "legend.html") {
+            target = "#legend";
+        } else if (file.size() > 5 && file.compare(file.size() - 5, 5, ".html") == 0 && file.find('/') == std::string::npos) {
+            std::string slug = file.substr(0, file.size() - 5);
+            if (!all_slugs.count(slug)) continue;
+            if (!included.count(slug)) {
+                out.warning(rp.page->path, rp.document->file_line(node), rp.document->file_column(node), "REP002",
+                            "link to page '" + slug + "', which is not in this report; it will not work in the file");
+                continue;
+            }
+            target = fragment.empty() ? "#page-" + slug : "#" + slug + "--" + fragment;
+        } else {
+            continue;
+        }
+        cmark_node_set_url(node, target.c_str());
+    }
+    cmark_iter_free(iter);
+}
+
+std::string newest_content_date(const LoadedContent& content) {
+    std::string newest;
+    for (const Page& p : content.pages) newest = std::max(newest, p.meta.date);
+    for (const Figure& f : content.registry.figures) {
+        newest = std::max(newest, f.as_of);
+        if (f.verified) newest = std::max(newest, f.verified->on);
+    }
+    return newest;
+}
+
+}  // namespace
+
+ReportResult build_report(const ReportOptions& options, const FileSystem& files) {
+    ReportResult result;
+    Diagnostics& out = result.diagnostics;
+
+    // load
+    LoadedContent content = load_content(files, options.content_dir, out);
+    result.texts = content.texts;
+    TemplateEngine templates;
+    templates.load(files, options.templates_dir.empty() ? project_dir_for(files, options.content_dir, "templates")
+                                                        : options.templates_dir, out);
+    std::string assets = options.assets_dir.empty() ? project_dir_for(files, options.content_dir, "assets") : options.assets_dir;
+    std::string css = files.read(join_path(assets, "sourced.css")).value_or("");
+    css += files.read(join_path(assets, "report.css")).value_or("");
+
+    std::set<std::string> all_slugs, included;
+    std::vector<std::string> slugs;
+    for (const Page& p : content.pages) slugs.push_back(p.slug), all_slugs.insert(p.slug);
+    for (const std::string& slug : options.pages) {
+        if (!all_slugs.count(slug)) out.error("--pages", 0, 0, "REP001", "no page with slug '" + slug + "'" + did_you_mean(slug, slugs));
+        included.insert(slug);
+    }
+    if (options.pages.empty()) included = all_slugs;
+
+    // parse, resolve
+    std::vector<ReportPage> work;
+    UsageIndex usage;
+    auto order = [&](const std::string& slug) {
+        auto it = std::find(options.pages.begin(), options.pages.end(), slug);
+        return options.pages.empty() ? 0 : it - options.pages.begin();
+    };
+    std::vector<const Page*> chosen;
+    for (const Page& p : content.pages)
+        if (included.count(p.slug)) chosen.push_back(&p);
+    std::stable_sort(chosen.begin(), chosen.end(), [&](const Page* a, const Page* b) { return order(a->slug) < order(b->slug); });
+    for (const Page* p : chosen) {
+        ReportPage rp{p, std::make_unique<MarkdownDocument>(p->body, p->body_line), {}};
+        rp.resolved = resolve_references(p->path, *rp.document, content.registry, out, p->slug + "--");
+        usage.add_page(p->slug, p->meta.title, rp.resolved);
+        rewrite_internal_links(rp, included, all_slugs, out);
+        work.push_back(std::move(rp));
+    }
+
+    // check
+    if (options.pages.empty()) check_site(content, usage, out);
+    if (out.has_errors() || (options.strict && out.warning_count() > 0)) return result;
+
+    // render
+    const LinkStyle links = LinkStyle::one_file();
+    json pages = json::array(), toc = json::array();
+    for (ReportPage& rp : work) {
+        std::string body = render_page_body(*rp.document, rp.resolved, content.registry, links);
+        json view = article_view(*rp.page, rp.resolved, body, content.registry, links);
+        json sections = json::array();
+        for (const Heading& h : rp.resolved.headings)
+            if (h.level == 2) sections.push_back({{"text", h.text}, {"id", h.id}});
+        toc.push_back({{"title", rp.page->meta.title}, {"id", "page-" + rp.page->slug}, {"sections", sections}, {"has_sections", !sections.empty()}});
+        pages.push_back({{"id", "page-" + rp.page->slug}, {"article", templates.render("article", view)}});
+    }
+    int verified = 0;
+    json counts = json::array();
+    std::map<Status, int> by_status;
+    for (const Figure& f : content.registry.figures) ++by_status[f.status];
+    for (Status s : all_statuses()) counts.push_back({{"status", status_name(s)}, {"symbol", status_symbol(s)}, {"count", by_status[s]}});
+    verified = by_status[Status::verified];
+    std::string date = options.build_date.empty() ? newest_content_date(content) : options.build_date;
+    json view = {
+        {"title", options.title.empty() ? content.config.title : options.title},
+        {"description", content.config.description},
+        {"language", content.config.language},
+        {"css", css},
+        {"toc", toc},
+        {"pages", pages},
+        {"figures_total", std::to_string(content.registry.figures.size())},
+        {"figures_verified", std::to_string(verified)},
+        {"sources_total", std::to_string(content.registry.sources.size())},
+        {"counts", counts},
+        {"ledger", templates.render("figures", ledger_view(content.registry, usage, links))},
+        {"sources", templates.render("sources", sources_view(content.registry, usage, links))},
+        {"legend", templates.render("legend", legend_view(content.registry))},
+        {"content_dir", options.content_dir},
+        {"date", date},
+        {"version", SOURCED_VERSION},
+    };
+    result.html = templates.render("report", view);
+    result.pages = static_cast<int>(work.size());
+    result.figures = static_cast<int>(content.registry.figures.size());
+    result.verified = verified;
+    result.ok = !out.has_errors();
+    return result;
+}
+
+}  // namespace sourced
