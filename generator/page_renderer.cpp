@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "chart_svg.h"
 #include "figure_markup.h"
 #include "html_escape.h"
 
@@ -73,6 +74,13 @@ std::string render_page_body(MarkdownDocument& doc, const ResolvedPage& resolved
                            escape_html(reference_id(resolved, use.source->id)) + "\">";
         std::string close = "<sup class=\"cite__number\">[" + number + "]</sup></a>";
         surround_inline(use.link, open, close, use.source->title);
+    }
+    for (const ChartUse& chart : resolved.charts) {
+        cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+        cmark_node_set_on_enter(block, render_chart_html(chart.chart, chart.anchor, chart.uses, registry, links).c_str());
+        cmark_node_set_on_exit(block, "");
+        cmark_node_replace(chart.block, block);
+        cmark_node_free(chart.block);
     }
     for (const Heading& h : resolved.headings) {
         std::string tag = "h" + std::to_string(h.level);

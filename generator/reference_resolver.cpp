@@ -63,6 +63,27 @@ ResolvedPage resolve_references(const std::string& path, const MarkdownDocument&
             page.headings.push_back(std::move(h));
             continue;
         }
+        if (type == CMARK_NODE_CODE_BLOCK) {
+            const char* info = cmark_node_get_fence_info(node);
+            if (!info || !is_chart_block(info)) continue;
+            int line = doc.file_line(node), column = doc.file_column(node);
+            const char* literal = cmark_node_get_literal(node);
+            auto spec = parse_chart_spec(path, literal ? literal : "", line, column, out);
+            if (!spec) continue;
+            auto chart = resolve_chart(path, *spec, registry, out);
+            if (!chart) continue;
+            ChartUse use{node, std::move(*chart), id_prefix + "chart-" + std::to_string(page.charts.size() + 1), {}};
+            for (const ChartMark& mark : use.chart.marks)
+                for (const Figure* f : {mark.from, mark.figure}) {
+                    if (!f) continue;
+                    std::string anchor = use.anchor + "-" + std::to_string(use.uses.size() + 1);
+                    use.uses.push_back({nullptr, f, anchor, f->display, line, column});
+                    for (const auto& evidence : f->evidence)
+                        if (const Source* s = registry.source(evidence.source_id)) note_source(page, source_order, s, anchor);
+                }
+            page.charts.push_back(std::move(use));
+            continue;
+        }
         if (type != CMARK_NODE_LINK) continue;
 
         const char* url_text = cmark_node_get_url(node);

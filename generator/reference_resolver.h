@@ -1,7 +1,7 @@
 // The resolve stage: find fig:, cite: links and headings in a parsed page.
 //
 // Owns the link schemes: `[text](fig:ID)` names a registry figure and
-// `[text](cite:ID)` a registry source. It walks the cmark-gfm tree (never
+// `[text](cite:ID)` a registry source; ```chart blocks name figures too. It walks the cmark-gfm tree (never
 // the raw text), checks every id against the registry, numbers each use so
 // it has a stable anchor, orders the page's sources for its reference list,
 // and gives headings unique ids. It does not change the tree: rendering does.
@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "chart_spec.h"
 #include "diagnostics.h"
 #include "markdown_document.h"
 #include "registry.h"
@@ -33,6 +34,14 @@ struct CiteUse {
     int column = 0;
 };
 
+// A ```chart block: its resolved spec and the figure uses of its data table.
+struct ChartUse {
+    cmark_node* block = nullptr;
+    ResolvedChart chart;
+    std::string anchor;            // "chart-<n>"
+    std::vector<FigureUse> uses;   // link is null: these are not Markdown links
+};
+
 struct Heading {
     cmark_node* node = nullptr;
     int level = 2;
@@ -51,6 +60,7 @@ struct PageSource {
 struct ResolvedPage {
     std::vector<FigureUse> figures;
     std::vector<CiteUse> citations;
+    std::vector<ChartUse> charts;
     std::vector<Heading> headings;
     std::vector<PageSource> sources;  // numbered in order of first use
     std::string id_prefix;            // in front of every id this page's HTML defines

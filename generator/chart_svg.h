@@ -1,0 +1,25 @@
+// Drawing a resolved chart: inline SVG plus a data table, no script.
+//
+// Owns the geometry of bar, column, line and dot (before/after) charts, the
+// axis and its ticks, and the markup around them: every mark links to its
+// figure's ledger entry, a non-verified figure is hatched and outlined with
+// its status word (never colour alone), and a visible table under the chart
+// repeats each value as a figure link whose card opens on hover or focus.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "chart_spec.h"
+#include "link_style.h"
+#include "reference_resolver.h"
+#include "registry.h"
+
+namespace sourced {
+
+// `anchor` is the chart's element id; `uses` are the figure uses of the
+// table, in mark order (for dot charts: from, to, from, to, ...).
+std::string render_chart_html(const ResolvedChart& chart, const std::string& anchor,
+                              const std::vector<FigureUse>& uses, const Registry& registry, const LinkStyle& links);
+
+}  // namespace sourced
