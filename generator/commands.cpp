@@ -4,7 +4,15 @@
 #include <fstream>
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <sstream>
+#include <thread>
+
+#include "content_watcher.h"
 #include "pdf_printer.h"
+#include "preview_server.h"
 #include <ostream>
 
 namespace sourced {
@@ -113,4 +121,75 @@ int run_report_command(const ReportOptions& options, const std::string& pdf_path
     return 0;
 }
 
+namespace {
+
+std::atomic<bool> g_stop_serving{false};
+
+void request_stop(int) { g_stop_serving = true; }
+
+bool is_loopback(const std::string& host) {
+    return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
+
+}  // namespace
+
+int run_serve_command(const ServeOptions& options, std::ostream& stdout_stream, std::ostream& stderr_stream, bool color) {
+    BuildOptions build = options.build;
+    build.write = false;
+    DiskFileSystem files;
+    PreviewServer server;
+    auto rebuild = [&](bool first) {
+        auto started = std::chrono::steady_clock::now();
+        BuildResult result = build_site(build, files);
+        std::ostringstream diagnostics;
+        print_diagnostics(result.diagnostics, result.texts, diagnostics, false);
+        print_diagnostics(result.diagnostics, result.texts, stderr_stream, color);
+        bool failed = !result.ok || (build.strict && result.diagnostics.warning_count() > 0);
+        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        if (failed) {
+            server.publish_failure(diagnostics.str());
+            stderr_stream << (first ? "build failed" : "rebuild failed") << ": " << plural(result.diagnostics.error_count(), "error")
+                          << (first ? "; fix it and save, the server is waiting" : "; still serving the last good site") << "\n";
+        } else {
+            server.publish(std::move(result.output));
+            stdout_stream << (first ? "built " : "rebuilt ") << plural(result.pages, "page") << " in "
+                          << static_cast<int>(ms) << " ms\n" << std::flush;
+        }
+    };
+    rebuild(true);
+
+    if (!is_loopback(options.bind))
+        stderr_stream << "warning: serving on " << options.bind
+                      << ", which other machines may reach; the preview server is meant for 127.0.0.1\n";
+    if (!server.bind(options.bind, options.port)) {
+        stderr_stream << "error: cannot listen on " << options.bind << ":" << options.port
+                      << " (in use? try --port 0 for any free port)\n";
+        return 1;
+    }
+    std::string url = "http://" + (options.bind.find(':') != std::string::npos ? "[" + options.bind + "]" : options.bind) +
+                      ":" + std::to_string(server.port()) + "/";
+    stdout_stream << "serving " << url << " (Ctrl-C to stop)\n" << std::flush;
+    if (options.open_browser) {
+        std::string command = "xdg-open '" + url + "' >/dev/null 2>&1 &";
+        if (std::system(command.c_str()) != 0) stderr_stream << "could not open a browser; open " << url << "\n";
+    }
+
+    std::thread serving([&] { server.run(); });
+    std::signal(SIGINT, request_stop);
+    std::signal(SIGTERM, request_stop);
+    std::vector<std::string> roots = {build.content_dir,
+                                      build.templates_dir.empty() ? project_dir_for(files, build.content_dir, "templates") : build.templates_dir,
+                                      build.assets_dir.empty() ? project_dir_for(files, build.content_dir, "assets") : build.assets_dir};
+    ContentWatcher watcher(roots);
+    if (!watcher.ok()) stderr_stream << "warning: cannot watch for changes (inotify); restart to rebuild\n";
+    while (!g_stop_serving) {
+        if (watcher.wait_for_change(std::chrono::milliseconds(250))) rebuild(false);
+    }
+    server.stop();
+    serving.join();
+    stdout_stream << "stopped\n";
+    return 0;
+}
+
 }  // namespace sourced
+

@@ -21,6 +21,17 @@ int run_build_command(const BuildOptions& options, std::ostream& stdout_stream, 
 int run_report_command(const ReportOptions& options, const std::string& pdf_path, std::ostream& stdout_stream,
                        std::ostream& stderr_stream, bool color);
 
+struct ServeOptions {
+    BuildOptions build;          // content, templates, assets, strict, base URL
+    std::string bind = "127.0.0.1";
+    int port = 8080;
+    bool open_browser = false;
+};
+
+// `sourced serve`: build, serve from memory, rebuild on change, live reload.
+// Runs until SIGINT or SIGTERM.
+int run_serve_command(const ServeOptions& options, std::ostream& stdout_stream, std::ostream& stderr_stream, bool color);
+
 // Prints every diagnostic of `result`, sorted, with source lines and carets.
 void print_diagnostics(const Diagnostics& diagnostics, const std::map<std::string, std::string>& texts,
                        std::ostream& stream, bool color);

@@ -47,6 +47,17 @@ int main(int argc, char** argv) {
     report->add_option("--date", report_options.build_date, "date for the colophon (default: the newest date in the content)");
     report->add_flag("--strict", report_options.strict, "treat warnings as errors");
 
+    sourced::ServeOptions serve_options;
+    CLI::App* serve = app.add_subcommand("serve", "build, serve from memory on 127.0.0.1, rebuild on change, reload the browser");
+    serve->add_option("--content", serve_options.build.content_dir, "content directory")->capture_default_str();
+    serve->add_option("--templates", serve_options.build.templates_dir, "templates directory");
+    serve->add_option("--assets", serve_options.build.assets_dir, "assets directory");
+    serve->add_option("--port", serve_options.port, "port (0: any free port)")->capture_default_str();
+    serve->add_option("--bind", serve_options.bind, "address to listen on (anything but loopback prints a warning)")->capture_default_str();
+    serve->add_flag("--open", serve_options.open_browser, "open the site in a browser (xdg-open)");
+    serve->add_flag("--strict", serve_options.build.strict, "treat warnings as errors");
+    serve->add_option("--base-url", serve_options.build.base_url, "absolute URL the site is published at");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -55,6 +66,7 @@ int main(int argc, char** argv) {
     }
 
     bool color = ::isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr;
+    if (serve->parsed()) return sourced::run_serve_command(serve_options, std::cout, std::cerr, color);
     if (report->parsed()) return sourced::run_report_command(report_options, pdf_path, std::cout, std::cerr, color);
     if (check->parsed()) options.write = false;
     return sourced::run_build_command(options, std::cout, std::cerr, color);
