@@ -10,7 +10,8 @@ namespace {
 std::string colorize(const std::string& line, bool color) {
     if (!color) return line;
     for (const auto& [word, code] : {std::pair<const char*, const char*>{": error", "\033[1;31m"},
-                                     std::pair<const char*, const char*>{": warning", "\033[1;33m"}}) {
+                                     std::pair<const char*, const char*>{": warning", "\033[1;33m"},
+                                     std::pair<const char*, const char*>{": note", "\033[1;36m"}}) {
         auto at = line.find(word);
         if (at != std::string::npos) {
             auto end = line.find(": ", at + 2);

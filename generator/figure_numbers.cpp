@@ -127,6 +127,20 @@ void read_mark(const std::string& text, WrittenNumber& n, bool from_digits) {
     }
 }
 
+// True if the number at i follows a capitalised word that does not start a
+// sentence: "Ascend 950", "Ascend 910B" are names, "Only 5K" is not.
+bool after_product_name(const std::string& text, std::size_t i) {
+    if (i < 2 || text[i - 1] != ' ') return false;
+    std::size_t end = i - 1, start = end;
+    while (start > 0 && (is_alnum(text[start - 1]) || text[start - 1] == '-')) --start;
+    if (start == end || !std::isupper(static_cast<unsigned char>(text[start]))) return false;
+    std::size_t before = start;
+    while (before > 0 && text[before - 1] == ' ') --before;
+    if (before == 0) return false;
+    char c = text[before - 1];
+    return c != '.' && c != '!' && c != '?' && c != ':' && c != '"' && c != '(' && c != '\n';
+}
+
 bool currency_before(const std::string& text, std::size_t& begin) {
     for (const char* sign : {"US$", "$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "USD ", "RMB ", "EUR "}) {
         std::string s = sign;
@@ -165,7 +179,8 @@ std::vector<WrittenNumber> written_numbers(const std::string& text) {
         char c = text[i];
         char prev = i > 0 ? text[i - 1] : ' ';
         if (is_digit(c)) {
-            bool name = is_alpha(prev) || prev == '_' || (prev == '-' && i >= 2 && is_alpha(text[i - 2]));
+            bool name = is_alpha(prev) || prev == '_' || (prev == '-' && i >= 2 && is_alpha(text[i - 2])) ||
+                        after_product_name(text, i);
             std::size_t j = i;
             std::string digits;
             while (is_digit(at(text, j))) digits += text[j++];
@@ -234,7 +249,7 @@ std::vector<WrittenNumber> written_numbers(const std::string& text) {
                 n.number = w->second;
                 read_mark(text, n, false);
                 bool article = w->first == "a" || w->first == "an";
-                if (!article || n.marked) out.push_back(n);
+                if (!article || n.marked) out.push_back(n);  // "a million", not "a"
                 i = n.end;
                 continue;
             }
@@ -252,17 +267,14 @@ std::vector<WrittenNumber> written_numbers(const std::string& text) {
             if (a.scale == 1) a.scale = b.scale;
         }
     }
-    // Words alone ("one of them", "two labs") are not numbers anyone cites.
-    std::vector<WrittenNumber> kept;
-    for (const WrittenNumber& n : out)
-        if (n.marked || is_digit(text[n.begin])) kept.push_back(n);
-    return kept;
+    return out;
 }
 
 std::vector<FigureMention> find_figure_mentions(const std::string& text) {
     std::vector<WrittenNumber> numbers = written_numbers(text);
     std::vector<FigureMention> out;
     for (std::size_t i = 0; i < numbers.size(); ++i) {
+        // Words alone ("one of them", "a three-year plan") are not figures.
         if (!numbers[i].marked) continue;
         std::size_t begin = numbers[i].begin, end = numbers[i].end;
         while (i + 1 < numbers.size() && numbers[i + 1].marked && range_between(text, numbers[i], numbers[i + 1]))

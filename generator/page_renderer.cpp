@@ -59,6 +59,7 @@ std::string render_page_body(MarkdownDocument& doc, const ResolvedPage& resolved
     for (const FigureUse& use : resolved.figures)
         surround_inline(use.link, figure_open_html(use, root), figure_close_html(use, registry, root),
                         use.figure->display);
+    for (cmark_node* mark : resolved.bare_marks) surround_inline(mark, "", "", "");
     for (const CiteUse& use : resolved.citations) {
         std::string number = std::to_string(source_numbers[use.source->id]);
         std::string open = "<a class=\"cite\" id=\"" + escape_html(use.anchor) + "\" href=\"#ref-" +

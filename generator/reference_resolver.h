@@ -53,6 +53,7 @@ struct ResolvedPage {
     std::vector<CiteUse> citations;
     std::vector<Heading> headings;
     std::vector<PageSource> sources;  // numbered in order of first use
+    std::vector<cmark_node*> bare_marks;  // [text](fig:-): an intentional bare number, rendered as text
 };
 
 ResolvedPage resolve_references(const std::string& path, const MarkdownDocument& doc, const Registry& registry,

@@ -104,6 +104,10 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
 
     // check
     check_site(content, usage, out);
+    std::vector<CheckedPage> checked;
+    for (const PageWork& w : work) checked.push_back({w.page, w.document.get(), &w.resolved});
+    run_content_checks(content, checked, {options.snapshots_dir, options.today}, files, options.content_dir, out,
+                       result.report);
     timer.next("check");
     result.pages = static_cast<int>(content.pages.size());
     result.sources = static_cast<int>(content.registry.sources.size());

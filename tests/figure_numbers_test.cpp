@@ -65,3 +65,11 @@ TEST_CASE("written numbers understand rounding and unit scale", "[numbers][SRC00
     CHECK_FALSE(text_states_value("in 2026", 2025));
     CHECK(text_states_value("$0.435/M", 0.435));
 }
+
+TEST_CASE("a number after a product name is part of the name", "[numbers][SRC001]") {
+    CHECK(mentions("dies for the earlier Ascend 910B, and more").empty());
+    CHECK(mentions("trained on Ascend 950 chips").empty());
+    CHECK(mentions("Only 5K GPU-hours went to post-training") == List{"5K GPU-hours"});
+    CHECK(mentions("The 2,048 GPUs") == List{"2,048 GPUs"});
+    CHECK(text_states_value("a three-year roadmap", 3));
+}
