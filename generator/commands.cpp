@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <ostream>
 
+#include "report_formats.h"
+
 namespace sourced {
 
 namespace {
@@ -28,8 +30,9 @@ std::string plural(int n, const char* word) {
 
 }  // namespace
 
-void print_diagnostics(const BuildResult& result, std::ostream& stream, bool color) {
+void print_diagnostics(const BuildResult& result, std::ostream& stream, bool color, bool list_notes) {
     for (const Diagnostic& d : sorted_diagnostics(result.diagnostics)) {
+        if (d.severity == Severity::note && !list_notes) continue;
         auto text = result.texts.find(d.path);
         std::string formatted = format_diagnostic_with_source(d, text == result.texts.end() ? "" : text->second);
         auto newline = formatted.find('\n');
@@ -42,9 +45,16 @@ void print_diagnostics(const BuildResult& result, std::ostream& stream, bool col
 int run_build_command(const BuildOptions& options, std::ostream& stdout_stream, std::ostream& stderr_stream,
                       bool color) {
     BuildResult result = build_site(options, DiskFileSystem());
-    print_diagnostics(result, stderr_stream, color);
     const Diagnostics& d = result.diagnostics;
     bool failed = !result.ok || d.has_errors() || (options.strict && d.warning_count() > 0);
+    if (options.format == "json" || options.format == "sarif") {
+        stdout_stream << (options.format == "json" ? diagnostics_json(result, failed) : diagnostics_sarif(result));
+        return failed ? 1 : 0;
+    }
+    print_diagnostics(result, stderr_stream, color, options.list_notes);
+    if (d.note_count() > 0 && !options.list_notes)
+        stderr_stream << plural(d.note_count(), "note") << " (gaps such as a source without a URL or date; "
+                      << "--notes lists them)\n";
     if (failed) {
         stderr_stream << "build failed: " << plural(d.error_count(), "error") << ", " << plural(d.warning_count(), "warning");
         if (options.strict && d.warning_count() > 0) stderr_stream << " (--strict: warnings fail the build)";

@@ -17,6 +17,7 @@ int run_build_command(const BuildOptions& options, std::ostream& stdout_stream, 
                       bool color);
 
 // Prints every diagnostic of `result`, sorted, with source lines and carets.
-void print_diagnostics(const BuildResult& result, std::ostream& stream, bool color);
+// Notes are left out unless `list_notes`.
+void print_diagnostics(const BuildResult& result, std::ostream& stream, bool color, bool list_notes = true);
 
 }  // namespace sourced

@@ -28,6 +28,8 @@ struct BuildOptions {
     bool write = true;          // false: run every stage but write nothing (check)
     std::string snapshots_dir;  // empty: <content>/snapshots
     std::string today;          // YYYY-MM-DD for review_by; empty: the newest date in the content
+    std::string format = "human";  // how commands print diagnostics: human, json, sarif
+    bool list_notes = false;       // human format: print every note, not just their count
 };
 
 struct StageTime {
