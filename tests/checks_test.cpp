@@ -170,7 +170,7 @@ TEST_CASE("SRC010 source gaps are notes that --strict ignores; SRC011 via loops 
     CHECK(has(test::build_in_memory(files), "error[SRC011]: source 'csis': the 'via' chain loops back to 'csis'"));
 }
 
-TEST_CASE("--format json and sarif describe the same diagnostics", "[checks][format]") {
+TEST_CASE("the json and sarif formats describe the same diagnostics", "[checks][format]") {
     BuildResult r = build_page(kUses + "It costs $5.\n");
     auto json = nlohmann::json::parse(diagnostics_json(r, false));
     CHECK(json["warnings"] == 1);
