@@ -15,6 +15,8 @@
 #include "preview_server.h"
 #include <ostream>
 
+#include "report_formats.h"
+
 namespace sourced {
 
 namespace {
@@ -22,7 +24,8 @@ namespace {
 std::string colorize(const std::string& line, bool color) {
     if (!color) return line;
     for (const auto& [word, code] : {std::pair<const char*, const char*>{": error", "\033[1;31m"},
-                                     std::pair<const char*, const char*>{": warning", "\033[1;33m"}}) {
+                                     std::pair<const char*, const char*>{": warning", "\033[1;33m"},
+                                     std::pair<const char*, const char*>{": note", "\033[1;36m"}}) {
         auto at = line.find(word);
         if (at != std::string::npos) {
             auto end = line.find(": ", at + 2);
@@ -40,8 +43,9 @@ std::string plural(int n, const char* word) {
 }  // namespace
 
 void print_diagnostics(const Diagnostics& diagnostics, const std::map<std::string, std::string>& texts,
-                       std::ostream& stream, bool color) {
+                       std::ostream& stream, bool color, bool list_notes) {
     for (const Diagnostic& d : sorted_diagnostics(diagnostics)) {
+        if (d.severity == Severity::note && !list_notes) continue;
         auto text = texts.find(d.path);
         std::string formatted = format_diagnostic_with_source(d, text == texts.end() ? "" : text->second);
         auto newline = formatted.find('\n');
@@ -54,9 +58,13 @@ void print_diagnostics(const Diagnostics& diagnostics, const std::map<std::strin
 int run_build_command(const BuildOptions& options, std::ostream& stdout_stream, std::ostream& stderr_stream,
                       bool color) {
     BuildResult result = build_site(options, DiskFileSystem());
-    print_diagnostics(result.diagnostics, result.texts, stderr_stream, color);
     const Diagnostics& d = result.diagnostics;
     bool failed = !result.ok || d.has_errors() || (options.strict && d.warning_count() > 0);
+    if (options.format == "json" || options.format == "sarif") {
+        stdout_stream << (options.format == "json" ? diagnostics_json(result, failed) : diagnostics_sarif(result));
+        return failed ? 1 : 0;
+    }
+    print_diagnostics(result.diagnostics, result.texts, stderr_stream, color, options.list_notes);
     if (failed) {
         stderr_stream << "build failed: " << plural(d.error_count(), "error") << ", " << plural(d.warning_count(), "warning");
         if (options.strict && d.warning_count() > 0) stderr_stream << " (--strict: warnings fail the build)";
@@ -69,6 +77,8 @@ int run_build_command(const BuildOptions& options, std::ostream& stdout_stream, 
                   << plural(result.figures, "figure") << " (" << result.flagged_figures << " flagged), "
                   << plural(result.sources, "source");
     if (d.warning_count() > 0) stdout_stream << ", " << plural(d.warning_count(), "warning");
+    if (d.note_count() > 0 && !options.list_notes)
+        stdout_stream << ", " << plural(d.note_count(), "note") << " (gaps such as a source without a URL; --notes lists them)";
     char ms[32];
     std::snprintf(ms, sizeof ms, "%.0f", total);
     stdout_stream << " in " << ms << " ms\n";

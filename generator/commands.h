@@ -33,7 +33,8 @@ struct ServeOptions {
 int run_serve_command(const ServeOptions& options, std::ostream& stdout_stream, std::ostream& stderr_stream, bool color);
 
 // Prints every diagnostic of `result`, sorted, with source lines and carets.
+// Notes are left out unless `list_notes`.
 void print_diagnostics(const Diagnostics& diagnostics, const std::map<std::string, std::string>& texts,
-                       std::ostream& stream, bool color);
+                       std::ostream& stream, bool color, bool list_notes = true);
 
 }  // namespace sourced

@@ -15,6 +15,10 @@ void Diagnostics::warning(std::string path, int line, int column, std::string co
     add({Severity::warning, std::move(path), line, column, std::move(code), std::move(message)});
 }
 
+void Diagnostics::note(std::string path, int line, int column, std::string code, std::string message) {
+    add({Severity::note, std::move(path), line, column, std::move(code), std::move(message)});
+}
+
 void Diagnostics::add(Diagnostic diagnostic) { items_.push_back(std::move(diagnostic)); }
 
 void Diagnostics::append(const Diagnostics& other) {
@@ -27,7 +31,12 @@ int Diagnostics::error_count() const {
 }
 
 int Diagnostics::warning_count() const {
-    return static_cast<int>(items_.size()) - error_count();
+    return static_cast<int>(std::count_if(items_.begin(), items_.end(),
+                                          [](const Diagnostic& d) { return d.severity == Severity::warning; }));
+}
+
+int Diagnostics::note_count() const {
+    return static_cast<int>(items_.size()) - error_count() - warning_count();
 }
 
 std::string format_diagnostic(const Diagnostic& d) {
@@ -36,7 +45,7 @@ std::string format_diagnostic(const Diagnostic& d) {
         out += ":" + std::to_string(d.line);
         if (d.column > 0) out += ":" + std::to_string(d.column);
     }
-    out += d.severity == Severity::error ? ": error" : ": warning";
+    out += d.severity == Severity::error ? ": error" : d.severity == Severity::warning ? ": warning" : ": note";
     if (!d.code.empty()) out += "[" + d.code + "]";
     out += ": " + d.message;
     return out;

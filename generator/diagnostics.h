@@ -12,7 +12,7 @@
 
 namespace sourced {
 
-enum class Severity { warning, error };
+enum class Severity { note, warning, error };  // notes never fail a build, even with --strict
 
 struct Diagnostic {
     Severity severity = Severity::error;
@@ -27,12 +27,14 @@ class Diagnostics {
 public:
     void error(std::string path, int line, int column, std::string code, std::string message);
     void warning(std::string path, int line, int column, std::string code, std::string message);
+    void note(std::string path, int line, int column, std::string code, std::string message);
     void add(Diagnostic diagnostic);
     void append(const Diagnostics& other);
 
     const std::vector<Diagnostic>& all() const { return items_; }
     int error_count() const;
     int warning_count() const;
+    int note_count() const;
     bool has_errors() const { return error_count() > 0; }
 
 private:

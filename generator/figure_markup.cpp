@@ -42,13 +42,22 @@ std::string figure_close_html(const FigureUse& use, const Registry& registry, co
     html += "<span class=\"card__head\"><span class=\"card__status\"><span aria-hidden=\"true\">" + status_symbol(f.status) +
             "</span> " + capitalised(status_name(f.status)) + "</span> <span class=\"card__asof\">as of " +
             escape_html(human_date(f.as_of)) + "</span></span>";
+    if (f.stale)
+        html += "<span class=\"card__stale\">Stale: due for review by " + escape_html(human_date(f.review_by)) + "</span>";
     html += "<span class=\"card__value\">" + escape_html(f.display) + "</span>";
+    html += derived_arithmetic_html(f, links);
     html += "<span class=\"card__claim\">" + escape_html(f.claim) + "</span>";
     if (!f.note.empty()) html += "<span class=\"card__why\">" + escape_html(f.note) + "</span>";
     for (const Evidence& ev : f.evidence) {
         html += "<span class=\"card__evidence\">";
         if (!ev.quote.empty()) html += "<q>" + escape_html(ev.quote) + "</q> ";
-        if (const Source* s = registry.source(ev.source_id))
+        const Source* s = registry.source(ev.source_id);
+        if (ev.snapshot == "checked")
+            html += "<span class=\"card__check\">(quote checked against a snapshot of the source" +
+                    (s && !s->accessed.empty() ? " of " + escape_html(human_date(s->accessed)) : std::string()) + ") </span>";
+        else if (ev.snapshot == "unchecked")
+            html += "<span class=\"card__check card__check--no\">(quote not checked: no snapshot of the source) </span>";
+        if (s)
             html += "<span class=\"card__source\">— " + source_citation_html(*s, registry, links) +
                     (ev.locator.empty() ? "" : ", " + escape_html(ev.locator)) + "</span>";
         html += "</span>";
@@ -56,6 +65,16 @@ std::string figure_close_html(const FigureUse& use, const Registry& registry, co
     html += "<span class=\"card__more\"><a href=\"" + escape_html(links.figure(f.id)) + "\">Ledger entry for this figure</a></span>";
     html += "</span></span>";
     return html;
+}
+
+std::string derived_arithmetic_html(const Figure& f, const LinkStyle& links) {
+    if (f.arithmetic.empty()) return "";
+    std::string html = "<span class=\"card__derived\">Computed: ";
+    for (const auto& [token, is_id] : f.arithmetic) {
+        if (is_id) html += "<a href=\"" + escape_html(links.figure(token)) + "\">" + escape_html(token) + "</a> ";
+        else html += escape_html(token) + " ";
+    }
+    return html + "= " + escape_html(plain_number(f.value)) + "</span>";
 }
 
 std::string source_citation_html(const Source& source, const Registry& registry, const LinkStyle& links) {

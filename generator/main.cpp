@@ -2,6 +2,7 @@
 // command line; the commands live in commands.h.
 #include <unistd.h>
 
+#include <cctype>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -25,6 +26,20 @@ int main(int argc, char** argv) {
                             "assets directory (default: assets/ beside the content directory, else the installed defaults)");
         command->add_flag("--strict", options.strict, "treat warnings as errors");
         command->add_option("--base-url", options.base_url, "absolute URL the site is published at (overrides site.json)");
+        command->add_option("--snapshots", options.snapshots_dir,
+                            "directory of source snapshots <source-id>.txt (default: <content>/snapshots)");
+        command->add_option("--today", options.today,
+                            "date (YYYY-MM-DD) review_by dates are judged against (default: the newest date in the content)")
+            ->check(CLI::Validator(
+                [](std::string& s) {
+                    bool ok = s.size() == 10 && s[4] == '-' && s[7] == '-';
+                    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) ok = ok && std::isdigit(static_cast<unsigned char>(s[i]));
+                    return ok ? std::string() : "must be YYYY-MM-DD";
+                },
+                "YYYY-MM-DD"));
+        command->add_option("--format", options.format, "diagnostics as human (default), json or sarif (SARIF 2.1.0) on stdout")
+            ->check(CLI::IsMember({"human", "json", "sarif"}));
+        command->add_flag("--notes", options.list_notes, "list every note, not just their count (human format)");
     };
 
     CLI::App* build = app.add_subcommand("build", "build the site from the content directory");

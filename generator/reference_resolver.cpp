@@ -89,7 +89,9 @@ ResolvedPage resolve_references(const std::string& path, const MarkdownDocument&
         const char* url_text = cmark_node_get_url(node);
         std::string url = url_text ? url_text : "";
         int line = doc.file_line(node), column = doc.file_column(node);
-        if (starts_with(url, kFigureScheme)) {
+        if (url == "fig:-") {
+            page.bare_marks.push_back(node);
+        } else if (starts_with(url, kFigureScheme)) {
             std::string id = url.substr(4);
             const Figure* figure = registry.figure(id);
             if (!figure) {

@@ -64,6 +64,7 @@ struct ResolvedPage {
     std::vector<Heading> headings;
     std::vector<PageSource> sources;  // numbered in order of first use
     std::string id_prefix;            // in front of every id this page's HTML defines
+    std::vector<cmark_node*> bare_marks;  // [text](fig:-): an intentional bare number, rendered as text
 };
 
 // The id of a source's entry in the page's reference list.

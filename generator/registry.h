@@ -45,6 +45,7 @@ struct Evidence {
     std::string source_id;
     std::string quote;
     std::string locator;
+    std::string snapshot;  // set by the check stage: "checked", "unchecked" (no snapshot) or "" (no quote)
 };
 
 struct Verification {
@@ -67,6 +68,9 @@ struct Figure {
     std::string derived;
     std::string review_by;
     EntryLocation where;
+    // Set by the check stage (check_stage.h), read by rendering:
+    bool stale = false;                                  // review_by has passed
+    std::vector<std::pair<std::string, bool>> arithmetic;  // `derived` as tokens; true: a figure id
 };
 
 class Registry {

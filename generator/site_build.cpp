@@ -8,6 +8,7 @@
 #include "markdown_document.h"
 #include "page_renderer.h"
 #include "reference_resolver.h"
+#include "report_page.h"
 #include "site_config.h"
 #include "site_views.h"
 #include "template_engine.h"
@@ -104,6 +105,10 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
 
     // check
     check_site(content, usage, out);
+    std::vector<CheckedPage> checked;
+    for (const PageWork& w : work) checked.push_back({w.page, w.document.get(), &w.resolved});
+    run_content_checks(content, checked, {options.snapshots_dir, options.today}, files, options.content_dir, out,
+                       result.report);
     timer.next("check");
     result.pages = static_cast<int>(content.pages.size());
     result.sources = static_cast<int>(content.registry.sources.size());
@@ -129,6 +134,9 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
                                       "../", "figures/index.html", "figures", ledger_view(content.registry, usage, "../"));
     tree["sources/index.html"] = wrap(templates, site, "Sources", "Every source this site cites and the figures that rest on it.",
                                       "../", "sources/index.html", "sources", sources_view(content.registry, usage, "../"));
+    tree["figures/report.html"] = templates.render(
+        "layout", layout_view(site, "Build report", "What the checks found in this build.", "../", "figures/report.html",
+                              report_page_html(content.registry, result.report, "../")));
     tree["legend.html"] = wrap(templates, site, "How figures are rated", "What each figure status means.", "", "legend.html",
                                "legend", legend_view(content.registry));
     timer.next("render");

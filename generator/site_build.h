@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "check_stage.h"
 #include "diagnostics.h"
 #include "file_system.h"
 #include "site_writer.h"
@@ -25,6 +26,10 @@ struct BuildOptions {
     std::string base_url;       // overrides site.json's base_url when set
     bool strict = false;        // warnings fail the build
     bool write = true;          // false: run every stage but write nothing (check)
+    std::string snapshots_dir;  // empty: <content>/snapshots
+    std::string today;          // YYYY-MM-DD for review_by; empty: the newest date in the content
+    std::string format = "human";  // how commands print diagnostics: human, json, sarif
+    bool list_notes = false;       // human format: print every note, not just their count
 };
 
 struct StageTime {
@@ -41,6 +46,7 @@ struct BuildResult {
     int figures = 0;
     int flagged_figures = 0;
     int sources = 0;
+    CheckReport report;  // what the content checks found, for the report page
     bool ok = false;
 };
 

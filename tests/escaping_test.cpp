@@ -29,7 +29,7 @@ TEST_CASE("registry strings are escaped wherever they land in the site", "[escap
                "author": [{"literal": "\"Mallory\" <img src=x onerror=alert(1)>"}],
                "publisher": "</textarea>]]>", "URL": "https://example.org/?a=1&b=\"2\""}],
   "figures": [{"id": "f", "value": 1, "unit": "<u>", "display": "<b>1</b>", "claim": "<script>claim</script>",
-               "status": "reported", "sources": [{"id": "evil", "quote": "</q><script>q</script>", "locator": "<i>"}],
+               "status": "reported", "sources": [{"id": "evil", "quote": "1 </q><script>q</script>", "locator": "<i>"}],
                "as_of": "2026", "note": "'single' & \"double\""}]})");
     files.add("content/index.md", "---\ntitle: \"<script>title</script>\"\nsummary: \"<b>s</b>\"\n---\n[](fig:f) [c](cite:evil)\n\n<script>raw()</script>\n\n<iframe src=x></iframe>\n");
     BuildResult result = test::build_in_memory(files);

@@ -1,0 +1,315 @@
+#include "figure_numbers.h"
+
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <set>
+
+#include "display_text.h"
+
+namespace sourced {
+
+namespace {
+
+bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
+
+char at(const std::string& s, std::size_t i) { return i < s.size() ? s[i] : '\0'; }
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+bool starts_at(const std::string& s, std::size_t i, const std::string& prefix) { return s.compare(i, prefix.size(), prefix) == 0; }
+
+const std::map<std::string, double>& number_words() {
+    static const std::map<std::string, double> words = {
+        {"one", 1},   {"two", 2},    {"three", 3},  {"four", 4},    {"five", 5},     {"six", 6},      {"seven", 7},
+        {"eight", 8}, {"nine", 9},   {"ten", 10},   {"eleven", 11}, {"twelve", 12},  {"twenty", 20},  {"fifty", 50},
+        {"hundred", 100}, {"an", 1}, {"a", 1}};
+    return words;
+}
+
+const std::map<std::string, double>& magnitude_suffixes() {  // attached: 2.66M, 5K, 49bn
+    static const std::map<std::string, double> m = {{"K", 1e3}, {"k", 1e3}, {"M", 1e6}, {"B", 1e9},
+                                                    {"bn", 1e9}, {"T", 1e12}, {"tn", 1e12}};
+    return m;
+}
+
+const std::map<std::string, double>& magnitude_words() {
+    static const std::map<std::string, double> m = {{"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9},
+                                                    {"trillion", 1e12}};
+    return m;
+}
+
+const std::set<std::string>& attached_units() {  // 2TB/s, 112GB, 1PFLOPS
+    static const std::set<std::string> u = {"GB", "TB", "MB", "PB", "PFLOPS", "TFLOPS", "EFLOPS", "GW", "MW", "kW"};
+    return u;
+}
+
+// Unit words after a number, longest first where one is a prefix of another.
+const std::vector<std::string>& unit_words() {
+    static const std::vector<std::string> u = {
+        "gpu-hours", "gpu hours", "gpus", "gpu", "tb/s", "gb/s", "tb", "gb", "mb", "pb", "pflops", "tflops", "eflops",
+        "flops", "tokens", "token", "chips", "chip", "dies", "die", "parameters", "params", "iterations", "steps",
+        "hours", "days", "accelerators", "servers", "nodes", "dollars", "usd", "yuan", "rmb", "cards"};
+    return u;
+}
+
+const std::set<std::string>& hedges() {
+    static const std::set<std::string> h = {"about", "roughly", "around", "approximately", "nearly", "almost", "some", "~"};
+    return h;
+}
+
+// Length of a unit word at i (case-insensitive, ending at a word boundary), or 0.
+std::size_t unit_at(const std::string& text, std::size_t i) {
+    std::string rest = lower(text.substr(i, 16));
+    for (const std::string& u : unit_words())
+        if (rest.compare(0, u.size(), u) == 0 && !is_alnum(at(text, i + u.size()))) return u.size();
+    return 0;
+}
+
+// The word starting at i (letters only).
+std::string word_at(const std::string& text, std::size_t i) {
+    std::size_t j = i;
+    while (j < text.size() && is_alpha(text[j])) ++j;
+    return text.substr(i, j - i);
+}
+
+// Sets the mark, scale and end of `n` from what follows it.
+void read_mark(const std::string& text, WrittenNumber& n, bool from_digits) {
+    std::size_t e = n.end;
+    if (at(text, e) == '+') ++e;
+    if (at(text, e) == '%') { n.marked = true; n.end = e + 1; return; }
+    if (starts_at(text, e, "\xC3\x97")) { n.marked = true; n.end = e + 2; return; }  // ×
+    std::size_t s = e;
+    if (at(text, s) == ' ' || at(text, s) == '-') ++s;
+    else if (starts_at(text, s, "\xC2\xA0")) s += 2;
+    else if (s != e) return;
+    std::string word = lower(word_at(text, s));
+    if (word == "percent" || word == "per" ) {
+        if (word == "percent" || starts_at(lower(text), s, "per cent")) {
+            n.marked = true;
+            n.end = s + (word == "percent" ? 7 : 8);
+        }
+        return;
+    }
+    if (auto m = magnitude_words().find(word); m != magnitude_words().end()) {
+        n.scale = m->second;
+        n.marked = true;
+        n.end = s + word.size();
+        return;
+    }
+    if (word == "times" || word == "fold") { n.marked = true; n.end = s + word.size(); return; }
+    if (word == "orders" || word == "order") {
+        if (starts_at(text, s, word + " of magnitude")) {
+            n.number = std::pow(10.0, n.number);
+            n.half_step = 0;
+            n.marked = true;
+            n.end = s + word.size() + 13;
+        }
+        return;
+    }
+    if (!from_digits) return;
+    // A unit, possibly after up to three name words: "2048 NVIDIA H800 GPUs".
+    std::size_t p = s;
+    for (int names = 0; names <= 3; ++names) {
+        if (std::size_t len = unit_at(text, p)) { n.marked = true; n.end = p + len; return; }
+        char c = at(text, p);
+        bool name = std::isupper(static_cast<unsigned char>(c)) || is_digit(c);
+        std::size_t q = p;
+        while (q < text.size() && (is_alnum(text[q]) || text[q] == '-')) ++q;
+        if (!name || q == p || at(text, q) != ' ') return;
+        p = q + 1;
+    }
+}
+
+// True if the number at i follows a capitalised word that does not start a
+// sentence: "Ascend 950", "Ascend 910B" are names, "Only 5K" is not.
+bool after_product_name(const std::string& text, std::size_t i) {
+    if (i < 2 || text[i - 1] != ' ') return false;
+    std::size_t end = i - 1, start = end;
+    while (start > 0 && (is_alnum(text[start - 1]) || text[start - 1] == '-')) --start;
+    if (start == end || !std::isupper(static_cast<unsigned char>(text[start]))) return false;
+    std::size_t before = start;
+    while (before > 0 && text[before - 1] == ' ') --before;
+    if (before == 0) return false;
+    char c = text[before - 1];
+    return c != '.' && c != '!' && c != '?' && c != ':' && c != '"' && c != '(' && c != '\n';
+}
+
+bool currency_before(const std::string& text, std::size_t& begin) {
+    for (const char* sign : {"US$", "$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "USD ", "RMB ", "EUR "}) {
+        std::string s = sign;
+        if (begin >= s.size() && text.compare(begin - s.size(), s.size(), s) == 0) {
+            begin -= s.size();
+            if (s == "$" && begin >= 2 && text.compare(begin - 2, 2, "US") == 0) begin -= 2;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool hedged(const std::string& text, std::size_t begin) {
+    if (begin > 0 && text[begin - 1] == '~') return true;
+    std::size_t end = begin;
+    while (end > 0 && text[end - 1] == ' ') --end;
+    std::size_t start = end;
+    while (start > 0 && is_alpha(text[start - 1])) --start;
+    return hedges().count(lower(text.substr(start, end - start))) > 0;
+}
+
+// The separator of a range between a and b ("-", "–", " to "), or false.
+bool range_between(const std::string& text, const WrittenNumber& a, const WrittenNumber& b) {
+    if (b.begin < a.end) return false;
+    std::string sep = text.substr(a.end, b.begin - a.end);
+    if (!sep.empty() && sep.back() == '$') sep.pop_back();
+    return sep == "-" || sep == "\xE2\x80\x93" || sep == " to " || sep == " - " || sep == " \xE2\x80\x93 " || sep == "+ to ";
+}
+
+}  // namespace
+
+std::vector<WrittenNumber> written_numbers(const std::string& text) {
+    std::vector<WrittenNumber> out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        char c = text[i];
+        char prev = i > 0 ? text[i - 1] : ' ';
+        if (is_digit(c)) {
+            bool name = is_alpha(prev) || prev == '_' || (prev == '-' && i >= 2 && is_alpha(text[i - 2])) ||
+                        after_product_name(text, i);
+            std::size_t j = i;
+            std::string digits;
+            while (is_digit(at(text, j))) digits += text[j++];
+            while (at(text, j) == ',' && is_digit(at(text, j + 1)) && is_digit(at(text, j + 2)) && is_digit(at(text, j + 3)) &&
+                   !is_digit(at(text, j + 4))) {
+                digits += text.substr(j + 1, 3);
+                j += 4;
+            }
+            int decimals = -1;
+            if (at(text, j) == '.' && is_digit(at(text, j + 1))) {
+                digits += '.';
+                ++j;
+                decimals = 0;
+                while (is_digit(at(text, j))) { digits += text[j++]; ++decimals; }
+                if (at(text, j) == '.' && is_digit(at(text, j + 1))) name = true;  // a version: 1.2.3
+            }
+            std::size_t k = j;
+            while (is_alpha(at(text, k))) ++k;
+            std::string suffix = text.substr(j, k - j);
+            if (!suffix.empty() && (is_digit(at(text, k)) || (at(text, k) == '.' && is_digit(at(text, k + 1))))) name = true;
+            WrittenNumber n;
+            n.begin = i;
+            n.end = j;
+            n.number = std::strtod(digits.c_str(), nullptr);
+            if (decimals >= 0) n.half_step = 0.5 * std::pow(10.0, -decimals);
+            else {
+                int zeros = 0;
+                for (std::size_t z = digits.size(); z > 1 && digits[z - 1] == '0'; --z) ++zeros;
+                n.half_step = hedged(text, i) ? 0.5 * std::pow(10.0, zeros) : 0.5;
+            }
+            if (!suffix.empty() && !name) {
+                if (auto m = magnitude_suffixes().find(suffix); m != magnitude_suffixes().end()) {
+                    n.scale = m->second;
+                    n.marked = true;
+                    n.end = k;
+                } else if (suffix == "x" || suffix == "X" || attached_units().count(suffix)) {
+                    n.marked = true;
+                    n.end = k;
+                    if (starts_at(text, k, "/s")) n.end += 2;
+                } else {
+                    name = true;  // 910C, 950DT, 1st, 7nm
+                }
+            }
+            if (name) {
+                while (i < text.size() && (is_alnum(text[i]) || (text[i] == '.' && is_digit(at(text, i + 1))))) ++i;
+                continue;
+            }
+            if (!n.marked) read_mark(text, n, true);
+            else if (n.scale != 1) {  // "1M-token", "5K GPU hours": the unit may follow the magnitude
+                WrittenNumber probe = n;
+                read_mark(text, probe, true);
+                if (probe.end > n.end && probe.scale == n.scale && probe.number == n.number) n.end = probe.end;
+            }
+            if (currency_before(text, n.begin)) n.marked = true;
+            out.push_back(n);
+            i = n.end > j ? n.end : j;
+            continue;
+        }
+        if (is_alpha(c) && !is_alpha(prev)) {
+            std::string word = word_at(text, i);
+            auto w = number_words().find(lower(word));
+            if (w != number_words().end()) {
+                WrittenNumber n;
+                n.begin = i;
+                n.end = i + word.size();
+                n.number = w->second;
+                read_mark(text, n, false);
+                bool article = w->first == "a" || w->first == "an";
+                if (!article || n.marked) out.push_back(n);  // "a million", not "a"
+                i = n.end;
+                continue;
+            }
+            i += word.size();
+            continue;
+        }
+        ++i;
+    }
+    // A range shares its mark and scale: "80-90%", "two to four times", "1.6-2 trillion".
+    for (std::size_t r = out.size(); r-- > 1;) {
+        WrittenNumber& a = out[r - 1];
+        const WrittenNumber& b = out[r];
+        if (b.marked && range_between(text, a, b)) {
+            a.marked = true;
+            if (a.scale == 1) a.scale = b.scale;
+        }
+    }
+    return out;
+}
+
+std::vector<FigureMention> find_figure_mentions(const std::string& text) {
+    std::vector<WrittenNumber> numbers = written_numbers(text);
+    std::vector<FigureMention> out;
+    for (std::size_t i = 0; i < numbers.size(); ++i) {
+        // Words alone ("one of them", "a three-year plan") are not figures.
+        if (!numbers[i].marked) continue;
+        std::size_t begin = numbers[i].begin, end = numbers[i].end;
+        while (i + 1 < numbers.size() && numbers[i + 1].marked && range_between(text, numbers[i], numbers[i + 1]))
+            end = numbers[++i].end;
+        out.push_back({begin, end, text.substr(begin, end - begin)});
+    }
+    return out;
+}
+
+bool number_matches(const WrittenNumber& n, double value) {
+    // Within half a step of the last written digit; an exact half is not a match
+    // (0.43 does not display 0.435). Exact numbers (words) allow float noise only.
+    auto close = [](double written, double step, double target) {
+        double diff = std::fabs(written - target);
+        if (step == 0) return diff <= 1e-9 * std::max(1.0, std::fabs(target));
+        return diff < step * (1 - 1e-9);
+    };
+    if (close(n.number * n.scale, n.half_step * n.scale, value)) return true;
+    // The unit may carry the scale ("USD per million tokens"): compare as written.
+    return n.scale != 1 && close(n.number, n.half_step, value);
+}
+
+bool text_states_value(const std::string& text, double value) {
+    for (const WrittenNumber& n : written_numbers(text))
+        if (number_matches(n, value)) return true;
+    return false;
+}
+
+std::string describe_numbers(const std::string& text) {
+    std::string out;
+    for (const WrittenNumber& n : written_numbers(text)) {
+        if (!out.empty()) out += ", ";
+        out += grouped_number(n.number * n.scale);
+    }
+    return out;
+}
+
+}  // namespace sourced

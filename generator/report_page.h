@@ -1,0 +1,19 @@
+// The per-build report page (site/figures/report.html): what the checks
+// found, for readers and editors.
+//
+// Owns the page's inner HTML: figures counted by status, bare figures in
+// prose (SRC001), quotes checked or not against a snapshot, stale figures,
+// and sources with gaps (no URL or date). Everything is escaped here; the
+// layout template wraps it.
+#pragma once
+
+#include <string>
+
+#include "check_stage.h"
+#include "registry.h"
+
+namespace sourced {
+
+std::string report_page_html(const Registry& registry, const CheckReport& report, const std::string& root);
+
+}  // namespace sourced
