@@ -7,6 +7,7 @@
 #include "content_loader.h"
 #include "markdown_document.h"
 #include "page_renderer.h"
+#include "pandoc_citations.h"
 #include "reference_resolver.h"
 #include "site_config.h"
 #include "site_views.h"
@@ -92,6 +93,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     work.reserve(content.pages.size());
     for (const Page& page : content.pages)
         work.push_back({&page, std::make_unique<MarkdownDocument>(page.body, page.body_line), {}});
+    for (PageWork& w : work) rewrite_pandoc_citations(*w.document, content.registry);  // [@key] -> cite: links
     timer.next("parse");
 
     // resolve
