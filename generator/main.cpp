@@ -7,12 +7,14 @@
 #include <CLI/CLI.hpp>
 
 #include "commands.h"
+#include "installation.h"
+#include "project_scaffold.h"
 
 int main(int argc, char** argv) {
     CLI::App app{"sourced: Markdown pages and a citation registry become a static site in which every figure\n"
                  "links to its source and is flagged when it is not verified."};
     app.name("sourced");
-    app.set_version_flag("--version", std::string("sourced ") + SOURCED_VERSION);
+    app.set_version_flag("--version", sourced::version_text());
     app.require_subcommand(1);
 
     sourced::BuildOptions options;
@@ -47,6 +49,10 @@ int main(int argc, char** argv) {
     report->add_option("--date", report_options.build_date, "date for the colophon (default: the newest date in the content)");
     report->add_flag("--strict", report_options.strict, "treat warnings as errors");
 
+    std::string new_dir;
+    CLI::App* scaffold = app.add_subcommand("new", "make a new project in DIR that builds at once (DIR must be new or empty)");
+    scaffold->add_option("DIR", new_dir, "the project directory")->required();
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -54,6 +60,7 @@ int main(int argc, char** argv) {
         return status == 0 ? 0 : 2;
     }
 
+    if (scaffold->parsed()) return sourced::run_new_command(new_dir, sourced::data_dir(), std::cout, std::cerr);
     bool color = ::isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr;
     if (report->parsed()) return sourced::run_report_command(report_options, pdf_path, std::cout, std::cerr, color);
     if (check->parsed()) options.write = false;

@@ -5,6 +5,7 @@
 
 #include "content_checks.h"
 #include "content_loader.h"
+#include "installation.h"
 #include "markdown_document.h"
 #include "page_renderer.h"
 #include "pandoc_citations.h"
@@ -66,7 +67,7 @@ std::string wrap(const TemplateEngine& templates, const SiteContext& site, const
 std::string project_dir_for(const FileSystem& files, const std::string& content_dir, const std::string& name) {
     std::string beside = join_path(parent_of(content_dir), name);
     if (files.is_directory(beside)) return beside;
-    return join_path(SOURCED_DATA_DIR, name);
+    return join_path(data_dir(), name);
 }
 
 BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
