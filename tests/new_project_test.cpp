@@ -66,7 +66,7 @@ TEST_CASE("sourced new refuses a directory that is not empty", "[new][e2e]") {
     CHECK(run_in(tmp.path(), "new", log) == 2);  // DIR is required
 }
 
-TEST_CASE("--version names sourced's and cmark-gfm's versions", "[new][e2e]") {
+TEST_CASE("the version flag names sourced's and cmark-gfm's versions", "[new][e2e]") {
     test::TempDir tmp;
     REQUIRE(run_in(tmp.path(), "--version", tmp.path() / "log") == 0);
     CHECK(test::read_file(tmp.path() / "log") ==
