@@ -20,7 +20,7 @@ void check_site(const LoadedContent& content, const UsageIndex& usage, Diagnosti
         if (!s.via.empty()) used.insert(s.via);
     for (const Source& s : registry.sources)
         if (!used.count(s.id))
-            out.warning(path, s.where.line, s.where.column, "CHK002",
+            out.warning(s.where.path.empty() ? path : s.where.path, s.where.line, s.where.column, "CHK002",
                         "source '" + s.id + "' is not used by any figure or page");
 }
 

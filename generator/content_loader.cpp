@@ -1,8 +1,11 @@
 #include "content_loader.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <tuple>
+
+#include "json_document.h"
 
 namespace sourced {
 
@@ -48,7 +51,19 @@ LoadedContent load_content(const FileSystem& files, const std::string& content_d
     content.registry_path = join_path(content_dir, "registry.json");
     if (auto text = files.read(content.registry_path)) {
         content.texts[content.registry_path] = *text;
-        content.registry = load_registry(content.registry_path, *text, out);
+        std::optional<SourcesFile> sources;
+        if (std::string name = registry_sources_file(*text); !name.empty()) {
+            std::string sources_path = join_path(content_dir, name);
+            if (auto sources_text = files.read(sources_path)) {
+                content.texts[sources_path] = *sources_text;
+                sources = SourcesFile{sources_path, *sources_text};
+            } else {
+                TextPosition at = locate_json_pair(*text, "sources", name);
+                out.error(content.registry_path, at.line, at.column, "LOAD006",
+                          "sources file '" + sources_path + "' not found (\"sources\" names a CSL-JSON file relative to the registry)");
+            }
+        }
+        content.registry = load_registry(content.registry_path, *text, out, sources ? &*sources : nullptr);
     } else {
         out.error(content.registry_path, 0, 0, "LOAD002", "registry not found (every site needs content/registry.json)");
     }

@@ -89,6 +89,12 @@ FrontMatter parse_front_matter(const std::string& path, const SplitPage& page, D
         const YAML::Node& key = item.first;
         const YAML::Node& value = item.second;
         std::string name = key.Scalar();
+        // Keys Pandoc reads for citations: accepted so a page written for Pandoc builds unchanged; the
+        // registry, not the page, says where sources are.
+        static const std::set<std::string> pandoc = {"bibliography", "csl", "link-citations", "link-bibliography",
+                                                     "reference-section-title", "nocite", "suppress-bibliography",
+                                                     "citation-abbreviations", "lang", "author"};
+        if (pandoc.count(name)) continue;
         if (!known.count(name)) {
             report(key.Mark(), "unknown front matter key '" + name + "' (known: title, summary, date, weight, slug, draft)");
             continue;

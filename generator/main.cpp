@@ -8,12 +8,14 @@
 #include <CLI/CLI.hpp>
 
 #include "commands.h"
+#include "installation.h"
+#include "project_scaffold.h"
 
 int main(int argc, char** argv) {
     CLI::App app{"sourced: Markdown pages and a citation registry become a static site in which every figure\n"
                  "links to its source and is flagged when it is not verified."};
     app.name("sourced");
-    app.set_version_flag("--version", std::string("sourced ") + SOURCED_VERSION);
+    app.set_version_flag("--version", sourced::version_text());
     app.require_subcommand(1);
 
     sourced::BuildOptions options;
@@ -73,6 +75,10 @@ int main(int argc, char** argv) {
     serve->add_flag("--strict", serve_options.build.strict, "treat warnings as errors");
     serve->add_option("--base-url", serve_options.build.base_url, "absolute URL the site is published at");
 
+    std::string new_dir;
+    CLI::App* scaffold = app.add_subcommand("new", "make a new project in DIR that builds at once (DIR must be new or empty)");
+    scaffold->add_option("DIR", new_dir, "the project directory")->required();
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -80,6 +86,7 @@ int main(int argc, char** argv) {
         return status == 0 ? 0 : 2;
     }
 
+    if (scaffold->parsed()) return sourced::run_new_command(new_dir, sourced::data_dir(), std::cout, std::cerr);
     bool color = ::isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr;
     if (serve->parsed()) return sourced::run_serve_command(serve_options, std::cout, std::cerr, color);
     if (report->parsed()) return sourced::run_report_command(report_options, pdf_path, std::cout, std::cerr, color);

@@ -73,9 +73,15 @@ MarkdownDocument::~MarkdownDocument() {
     if (parser_) cmark_parser_free(parser_);
 }
 
-int MarkdownDocument::file_line(cmark_node* node) const { return cmark_node_get_start_line(node) + line_offset_; }
+int MarkdownDocument::file_line(cmark_node* node) const {
+    if (auto it = positions_.find(node); it != positions_.end()) return it->second.first;
+    return cmark_node_get_start_line(node) + line_offset_;
+}
 
-int MarkdownDocument::file_column(cmark_node* node) const { return cmark_node_get_start_column(node); }
+int MarkdownDocument::file_column(cmark_node* node) const {
+    if (auto it = positions_.find(node); it != positions_.end()) return it->second.second;
+    return cmark_node_get_start_column(node);
+}
 
 std::string MarkdownDocument::render_html() const {
     char* html = cmark_render_html(root_, kRenderOptions, cmark_parser_get_syntax_extensions(parser_));

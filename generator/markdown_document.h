@@ -8,6 +8,7 @@
 // different threads once register_markdown_extensions() has run.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 
@@ -31,12 +32,15 @@ public:
     cmark_node* root() const { return root_; }
     int file_line(cmark_node* node) const;    // 1-based line in the file
     int file_column(cmark_node* node) const;  // 1-based column
+    // Position of a node made after parsing (cmark has no setter): a file line and column.
+    void set_position(cmark_node* node, int file_line, int column) { positions_[node] = {file_line, column}; }
     std::string render_html() const;          // fragment; raw HTML filtered
 
 private:
     cmark_parser* parser_ = nullptr;
     cmark_node* root_ = nullptr;
     int line_offset_ = 0;
+    std::map<cmark_node*, std::pair<int, int>> positions_;
 };
 
 // The plain text of a node's descendants (text, code, breaks as spaces).

@@ -7,6 +7,7 @@
 #include "chart_svg.h"
 #include "figure_markup.h"
 #include "html_escape.h"
+#include "pandoc_citations.h"
 
 namespace sourced {
 
@@ -73,6 +74,12 @@ std::string render_page_body(MarkdownDocument& doc, const ResolvedPage& resolved
         std::string number = std::to_string(source_numbers[use.source->id]);
         std::string open = "<a class=\"cite\" id=\"" + escape_html(use.anchor) + "\" href=\"#" +
                            escape_html(reference_id(resolved, use.source->id)) + "\">";
+        // A bracketed Pandoc citation shows just its number; the brackets, prefix and locator are text around it.
+        const char* title = cmark_node_get_title(use.link);
+        if (title && std::string(title) == kPandocItemTitle) {
+            surround_inline(use.link, open, "</a>", number);
+            continue;
+        }
         std::string close = "<sup class=\"cite__number\">[" + number + "]</sup></a>";
         surround_inline(use.link, open, close, use.source->title);
     }

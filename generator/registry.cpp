@@ -69,13 +69,31 @@ private:
 
 EntryLocation locate(const std::string& path, const std::string& text, const json& entry) {
     EntryLocation where{path, 1, 1};
-    auto id = entry.find("id");
-    if (id != entry.end() && id->is_string()) {
-        TextPosition pos = locate_json_pair(text, "id", id->get<std::string>());
+    if (!entry.is_object()) return where;
+    for (const char* key : {"id", "citation-key"}) {
+        auto id = entry.find(key);
+        if (id == entry.end() || !id->is_string()) continue;
+        TextPosition pos = locate_json_pair(text, key, id->get<std::string>());
         where.line = pos.line;
         where.column = pos.column;
+        break;
     }
     return where;
+}
+
+// The key a source is cited by: its CSL "id", or, when that is not a usable
+// key (Zotero's own export uses item URIs or numbers), its "citation-key".
+std::string source_key(const json& entry) {
+    std::string id;
+    if (auto it = entry.find("id"); it != entry.end()) {
+        if (it->is_string()) id = it->get<std::string>();
+        else if (it->is_number_integer()) id = std::to_string(it->get<long long>());
+    }
+    if (!is_valid_source_id(id))
+        if (auto key = entry.find("citation-key"); key != entry.end() && key->is_string() &&
+                                                   is_valid_source_id(key->get<std::string>()))
+            return key->get<std::string>();
+    return id;
 }
 
 std::string entry_name(const char* kind, const json& entry, size_t index) {
@@ -95,14 +113,18 @@ void read_source(const std::string& path, const std::string& text, const json& e
     EntryReader r(path, entry, where, what, out);
     Source s;
     s.where = where;
-    s.id = r.text("id", true);
+    s.id = source_key(entry);
+    if (s.id.empty()) r.error("REG002", what + " is missing required field 'id'");
     s.type = r.text("type", true);
     s.title = r.text("title", true);
     s.url = r.text("URL", false);
     s.publisher = r.text("publisher", false);
     s.container_title = r.text("container-title", false);
-    if (!s.id.empty() && !is_valid_id(s.id))
-        r.error("REG004", what + ": id must match [a-z0-9][a-z0-9._-]*");
+    s.doi = r.text("DOI", false);
+    s.csl = entry;
+    if (s.url.empty() && !s.doi.empty()) s.url = "https://doi.org/" + s.doi;
+    if (!s.id.empty() && !is_valid_source_id(s.id))
+        r.error("REG004", what + ": id must match [A-Za-z0-9_][A-Za-z0-9_.:-]*");
     if (!s.url.empty() && !is_http_url(s.url))
         r.error("REG006", what + ": URL '" + s.url + "' must start with http:// or https://");
     if (auto a = entry.find("author"); a != entry.end()) {
@@ -205,7 +227,7 @@ void check_references(const std::string& path, Registry& registry, Diagnostics& 
     std::set<std::string> seen;
     for (const auto& s : registry.sources)
         if (!s.id.empty() && !seen.insert(s.id).second)
-            out.error(path, s.where.line, s.where.column, "REG005", "duplicate source id '" + s.id + "'");
+            out.error(s.where.path, s.where.line, s.where.column, "REG005", "duplicate source id '" + s.id + "'");
     seen.clear();
     for (const auto& f : registry.figures)
         if (!f.id.empty() && !seen.insert(f.id).second)
@@ -213,7 +235,7 @@ void check_references(const std::string& path, Registry& registry, Diagnostics& 
     registry.index();
     for (const auto& s : registry.sources)
         if (!s.via.empty() && !registry.source(s.via))
-            out.error(path, s.where.line, s.where.column, "REG012",
+            out.error(s.where.path, s.where.line, s.where.column, "REG012",
                       "source '" + s.id + "' is read via '" + s.via + "', which is not a source in the registry");
     for (const auto& f : registry.figures)
         for (const auto& ev : f.evidence)
@@ -223,6 +245,22 @@ void check_references(const std::string& path, Registry& registry, Diagnostics& 
 }
 
 }  // namespace
+
+bool is_valid_source_id(const std::string& id) {
+    if (id.empty() || id.size() > 128) return false;
+    auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; };
+    if (!alnum(id[0])) return false;
+    for (char c : id)
+        if (!alnum(c) && c != '-' && c != '.' && c != ':') return false;
+    return id.find("..") == std::string::npos;
+}
+
+std::string registry_sources_file(const std::string& registry_text) {
+    json document = json::parse(registry_text, nullptr, /*allow_exceptions=*/false);
+    if (!document.is_object()) return {};
+    auto it = document.find("sources");
+    return it != document.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
 
 bool is_valid_id(const std::string& id) {
     if (id.empty() || id.size() > 128) return false;
@@ -265,8 +303,13 @@ std::string csl_name_text(const json& name) {
     if (std::string literal = field("literal"); !literal.empty()) return literal;
     std::string family = field("family");
     if (family.empty()) return {};
-    std::string given = field("given");
-    return given.empty() ? family : given + " " + family;
+    // "Ludwig van Beethoven Jr.": given, particles, family, suffix.
+    std::string text;
+    for (const char* key : {"given", "dropping-particle", "non-dropping-particle"})
+        if (std::string part = field(key); !part.empty()) text += part + " ";
+    text += family;
+    if (std::string suffix = field("suffix"); !suffix.empty()) text += " " + suffix;
+    return text;
 }
 
 const Source* Registry::source(const std::string& id) const {
@@ -298,7 +341,8 @@ void Registry::index() {
     for (size_t i = 0; i < figures.size(); ++i) figure_index_.emplace(figures[i].id, i);
 }
 
-Registry load_registry(const std::string& path, const std::string& text, Diagnostics& out) {
+Registry load_registry(const std::string& path, const std::string& text, Diagnostics& out,
+                       const SourcesFile* external) {
     Registry registry;
     auto document = parse_json_document(path, text, out);
     if (!document) return registry;
@@ -309,10 +353,24 @@ Registry load_registry(const std::string& path, const std::string& text, Diagnos
     for (const auto& item : document->items())
         if (item.key() != "sources" && item.key() != "figures" && item.key() != "$schema")
             out.error(path, 1, 1, "REG009", "unknown top-level field '" + item.key() + "' (expected 'sources' and 'figures')");
+    if (auto it = document->find("sources"); it != document->end() && it->is_string()) {
+        // The sources live in a separate CSL-JSON file; its errors name that file.
+        if (external) {
+            if (auto sources = parse_json_document(external->path, external->text, out)) {
+                if (!sources->is_array())
+                    out.error(external->path, 1, 1, "REG001", "a CSL-JSON sources file must be a list of items");
+                else
+                    for (size_t i = 0; i < sources->size(); ++i)
+                        read_source(external->path, external->text, (*sources)[i], i, registry, out);
+            }
+        }
+    }
     for (const char* list : {"sources", "figures"}) {
         auto it = document->find(list);
+        if (std::string(list) == "sources" && it != document->end() && it->is_string()) continue;
         if (it == document->end() || !it->is_array()) {
-            out.error(path, 1, 1, "REG001", std::string("the registry needs a '") + list + "' list");
+            out.error(path, 1, 1, "REG001", std::string("the registry needs a '") + list + "' list" +
+                      (std::string(list) == "sources" ? " (or the name of a CSL-JSON file)" : ""));
             continue;
         }
         for (size_t i = 0; i < it->size(); ++i) {

@@ -38,7 +38,9 @@ struct Source {
     std::string kind;                  // custom.kind
     std::string via;                   // custom.via
     std::string archive_url;           // custom.archive_url
-    EntryLocation where;
+    std::string doi;                   // DOI, without "https://doi.org/"
+    nlohmann::json csl;                // the whole CSL-JSON item, every field kept as written
+    EntryLocation where;               // where.path: registry.json or the separate sources file
 };
 
 struct Evidence {
@@ -89,13 +91,31 @@ private:
     std::map<std::string, size_t> figure_index_;
 };
 
+// A separate CSL-JSON file of sources (a Zotero or Better BibTeX export),
+// named by the registry as `"sources": "sources.csl.json"`. The load stage
+// reads it; the registry only parses the text it is given.
+struct SourcesFile {
+    std::string path;
+    std::string text;
+};
+
+// The file name a registry gives in "sources" (relative to the registry), or
+// "" when "sources" is a list (or the text is not a JSON object).
+std::string registry_sources_file(const std::string& registry_text);
+
 // Load and validate a registry. Problems go to `out`; the returned registry
 // holds every entry that could be read, so later stages can still report
-// their own errors in the same build.
-Registry load_registry(const std::string& path, const std::string& text, Diagnostics& out);
+// their own errors in the same build. `external` holds the sources file when
+// the registry names one (nullptr: it could not be read, already reported).
+Registry load_registry(const std::string& path, const std::string& text, Diagnostics& out,
+                       const SourcesFile* external = nullptr);
 
 // True for ids of the form [a-z0-9][a-z0-9._-]* (safe in URLs, file names and HTML ids).
 bool is_valid_id(const std::string& id);
+
+// Source ids may also be citation keys as Better BibTeX makes them:
+// [A-Za-z0-9_][A-Za-z0-9_.:-]* ("allenChinaAIChips2025", "doe:2024").
+bool is_valid_source_id(const std::string& id);
 
 // "2026-06-26" from a CSL date object ({"date-parts": [[2026, 6, 26]]} or {"raw": "..."}).
 std::string csl_date_text(const nlohmann::json& date);

@@ -10,6 +10,7 @@
 #include "content_loader.h"
 #include "markdown_document.h"
 #include "page_renderer.h"
+#include "pandoc_citations.h"
 #include "reference_resolver.h"
 #include "site_views.h"
 #include "suggestion.h"
@@ -110,6 +111,7 @@ ReportResult build_report(const ReportOptions& options, const FileSystem& files)
     std::stable_sort(chosen.begin(), chosen.end(), [&](const Page* a, const Page* b) { return order(a->slug) < order(b->slug); });
     for (const Page* p : chosen) {
         ReportPage rp{p, std::make_unique<MarkdownDocument>(p->body, p->body_line), {}};
+        rewrite_pandoc_citations(*rp.document, content.registry);
         rp.resolved = resolve_references(p->path, *rp.document, content.registry, out, p->slug + "--");
         usage.add_page(p->slug, p->meta.title, rp.resolved);
         rewrite_internal_links(rp, included, all_slugs, out);

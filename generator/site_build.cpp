@@ -5,8 +5,10 @@
 
 #include "content_checks.h"
 #include "content_loader.h"
+#include "installation.h"
 #include "markdown_document.h"
 #include "page_renderer.h"
+#include "pandoc_citations.h"
 #include "reference_resolver.h"
 #include "report_page.h"
 #include "site_config.h"
@@ -66,7 +68,7 @@ std::string wrap(const TemplateEngine& templates, const SiteContext& site, const
 std::string project_dir_for(const FileSystem& files, const std::string& content_dir, const std::string& name) {
     std::string beside = join_path(parent_of(content_dir), name);
     if (files.is_directory(beside)) return beside;
-    return join_path(SOURCED_DATA_DIR, name);
+    return join_path(data_dir(), name);
 }
 
 BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
@@ -93,6 +95,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     work.reserve(content.pages.size());
     for (const Page& page : content.pages)
         work.push_back({&page, std::make_unique<MarkdownDocument>(page.body, page.body_line), {}});
+    for (PageWork& w : work) rewrite_pandoc_citations(*w.document, content.registry);  // [@key] -> cite: links
     timer.next("parse");
 
     // resolve

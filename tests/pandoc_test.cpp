@@ -1,0 +1,132 @@
+// Pandoc citation syntax: found in text, rewritten into cite: links on the
+// tree, resolved with positions, rendered like a numeric Pandoc style.
+#include <catch2/catch.hpp>
+
+#include "page_renderer.h"
+#include "pandoc_citations.h"
+#include "reference_resolver.h"
+#include "test_support.h"
+
+using namespace sourced;
+
+namespace {
+
+Registry sample() {
+    Diagnostics d;
+    Registry r = load_registry("registry.json", test::sample_registry(), d);
+    REQUIRE(d.all().empty());
+    return r;
+}
+
+std::string keys_of(const std::string& text) {
+    std::string out;
+    for (const PandocCitation& c : find_pandoc_citations(text)) {
+        out += c.in_text ? "T(" : "B(";
+        for (const auto& item : c.items)
+            out += (item.suppress_author ? "-" : "") + item.prefix + "|" + item.key + "|" + item.suffix + ";";
+        out += ")";
+    }
+    return out;
+}
+
+std::string diagnostics_of(const Diagnostics& d) {
+    std::string text;
+    for (const auto& item : sorted_diagnostics(d)) text += format_diagnostic(item) + "\n";
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("Pandoc citations are found with prefixes, locators and suppress-author", "[pandoc]") {
+    CHECK(keys_of("as [@csis] says") == "B(|csis|;)");
+    CHECK(keys_of("[@csis, p. 4]") == "B(|csis|, p. 4;)");
+    CHECK(keys_of("[see @a; @b, chap. 2]") == "B(see|a|;|b|, chap. 2;)");
+    CHECK(keys_of("[-@csis]") == "B(-|csis|;)");
+    CHECK(keys_of("@allenChina2025 argues.") == "T(|allenChina2025|;)");  // trailing '.' is not part of the key
+    CHECK(keys_of("(@doe:2024/x)") == "T(|doe:2024/x|;)");
+    CHECK(keys_of("@{odd key}") == "T(|odd key|;)");
+    // Not citations
+    CHECK(keys_of("mail editors@example.org today") == "");
+    CHECK(keys_of("[write to a@b.org]") == "");
+    // A group with a part that has no key is not a citation group; as in Pandoc, @a is then in-text.
+    CHECK(keys_of("[see @a; no key here]") == "T(|a|;)");
+    CHECK(keys_of("an @ sign, @ alone, [@] and [@ x]") == "");
+    CHECK(keys_of("[plain brackets]") == "");
+}
+
+TEST_CASE("Pandoc citations become cite: links the resolver checks, with the @'s position", "[pandoc]") {
+    Registry registry = sample();
+    MarkdownDocument doc("Intro.\n\nAs [see @csis, p. 4; @v3-report] shows, @csis\nis right [-@csis].\n"
+                         "Mail a@b.org; `[@csis]` is code; [@csis](https://example.org) is a link.\n"
+                         "Unknown: [@cziss].\n",
+                         3);
+    CHECK(rewrite_pandoc_citations(doc, registry) == 5);
+    Diagnostics d;
+    ResolvedPage page = resolve_references("p.md", doc, registry, d);
+    REQUIRE(page.citations.size() == 4);
+    CHECK(page.citations[0].source->id == "csis");
+    CHECK(page.citations[0].line == 5);
+    CHECK(page.citations[0].column == 9);
+    CHECK(page.citations[1].source->id == "v3-report");
+    CHECK(page.citations[1].column == 22);
+    CHECK(page.citations[2].line == 5);   // in-text @csis
+    CHECK(page.citations[2].column == 41);
+    CHECK(page.citations[3].line == 6);   // [-@csis] after the soft break
+    CHECK(page.citations[3].column == 12);
+    CHECK(diagnostics_of(d) == "p.md:8:11: error[REF002]: unknown source 'cziss' (did you mean 'csis'?)\n");
+}
+
+TEST_CASE("Pandoc citations render as numbers with prefix and locator; in-text shows the author", "[pandoc]") {
+    Registry registry = sample();
+    MarkdownDocument doc("As [see @csis, p. 4; @v3-report] shows, @csis is right [-@csis].\n\n"
+                         "Mail a@b.org or `@code`.\n",
+                         1);
+    rewrite_pandoc_citations(doc, registry);
+    Diagnostics d;
+    ResolvedPage page = resolve_references("p.md", doc, registry, d);
+    std::string html = render_page_body(doc, page, registry, "");
+    INFO(html);
+    CHECK(html.find("As [see <a class=\"cite\" id=\"cite-csis-1\" href=\"#ref-csis\">1</a>, p. 4; "
+                    "<a class=\"cite\" id=\"cite-v3-report-1\" href=\"#ref-v3-report\">2</a>] shows, ") != std::string::npos);
+    CHECK(html.find("<a class=\"cite\" id=\"cite-csis-2\" href=\"#ref-csis\">Allen<sup class=\"cite__number\">[1]</sup></a> is right "
+                    "[<a class=\"cite\" id=\"cite-csis-3\" href=\"#ref-csis\">1</a>].") != std::string::npos);
+    CHECK(html.find("Mail <a href=\"mailto:a@b.org\">a@b.org</a> or <code>@code</code>.") != std::string::npos);
+}
+
+TEST_CASE("author-in-text names follow Pandoc: one, two, or first et al.", "[pandoc]") {
+    Source s;
+    s.title = "Untitled report";
+    CHECK(citation_author_text(s) == "Untitled report");
+    s.csl = nlohmann::json::parse(R"({"author": [{"literal": "DeepSeek-AI"}]})");
+    CHECK(citation_author_text(s) == "DeepSeek-AI");
+    s.csl = nlohmann::json::parse(R"({"author": [{"family": "Allen", "given": "G."}, {"family": "Vries", "non-dropping-particle": "de"}]})");
+    CHECK(citation_author_text(s) == "Allen and de Vries");
+    s.csl = nlohmann::json::parse(R"({"author": [{"family": "A"}, {"family": "B"}, {"family": "C"}]})");
+    CHECK(citation_author_text(s) == "A et al.");
+}
+
+TEST_CASE("a page written for Pandoc with a CSL-JSON bibliography builds unchanged", "[pandoc][e2e]") {
+    DiskFileSystem files;
+    BuildOptions options;
+    options.content_dir = std::string(SOURCED_TEST_DIR) + "/fixtures/pandoc/content";
+    options.strict = true;
+    options.write = false;
+    BuildResult result = build_site(options, files);
+    INFO(test::diagnostics_text(result));
+    REQUIRE(result.ok);
+    const std::string& html = result.output.at("index.html");
+    INFO(html);
+    CHECK(html.find("English–German [<a class=\"cite\" id=\"cite-vaswaniAttentionAllYou2017-1\" "
+                    "href=\"#ref-vaswaniAttentionAllYou2017\">1</a>, p. 8].") != std::string::npos);
+    CHECK(html.find(">Hoffmann et al.<sup class=\"cite__number\">[2]</sup></a> argue") != std::string::npos);
+    CHECK(html.find("[see <a class=\"cite\" id=\"cite-kaplanScalingLawsNeural2020-1\"") != std::string::npos);
+    CHECK(html.find(">3</a>; <a class=\"cite\" id=\"cite-hoffmannTrainingComputeOptimalLarge2022-2\"") != std::string::npos);
+    CHECK(html.find(">2</a>, sec. 3].") != std::string::npos);
+    CHECK(html.find("Write to <a href=\"mailto:editors@example.org\">editors@example.org</a>; <code>@notACitation</code> is code.") != std::string::npos);
+    CHECK(html.find("@vaswani") == std::string::npos);
+    CHECK(html.find("@deepseek") == std::string::npos);  // after a soft break
+    CHECK(html.find("[<a class=\"cite\" id=\"cite-deepseekV3TechnicalReport2024-1\" href=\"#ref-deepseekV3TechnicalReport2024\">5</a>, pp. 1-2].") !=
+          std::string::npos);
+    // The DOI-only article links to its DOI in the page's sources list.
+    CHECK(html.find("https://doi.org/10.1038/s41586-021-03819-2") != std::string::npos);
+}
