@@ -161,7 +161,10 @@ group('axe-core: no serious or critical violations', () => {
       const failures = [];
       for (const rel of htmlPages(site)) {
         const { page } = await openPage(context, server.base + rel);
-        const result = await new AxeBuilder({ page }).analyze();
+        // Structure does not change with the colour scheme; the dark pass runs the colour rules only.
+        const axe = new AxeBuilder({ page });
+        if (colorScheme === 'dark') axe.withRules(['color-contrast', 'link-in-text-block', 'non-text-contrast']);
+        const result = await axe.analyze();
         for (const v of result.violations)
           if (v.impact === 'serious' || v.impact === 'critical')
             for (const node of v.nodes.slice(0, 5))
@@ -197,4 +200,64 @@ test('screenshots for people to look at', async () => {
     }
   }
   assert.ok(fs.readdirSync(outputDir).filter((f) => f.endsWith('.png')).length >= 12);
+});
+
+group('what readers and search engines expect', () => {
+  test('search works from file:// and leads to ledger entries and pages', async () => {
+    const context = await browser.newContext();
+    const { page, problems } = await openPage(context, fileBase(site) + 'search.html?q=ascend%20910c');
+    const results = page.locator('#search-results a');
+    assert.ok(await results.count() > 0, 'search.html: no results for "ascend 910c"');
+    const hrefs = await results.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(hrefs.some((h) => h.startsWith('figures/index.html#fig-')), `search.html: no figure result in ${hrefs}`);
+    assert.ok(hrefs.some((h) => /^[a-z0-9-]+\.html$/.test(h)), `search.html: no page result in ${hrefs}`);
+    await page.fill('#search-q', 'zzzz-no-such-thing');
+    assert.equal(await results.count(), 0, 'search.html: results for nonsense');
+    assert.match(await page.locator('#search-status').textContent(), /^0 results/);
+    await page.fill('#search-q', 'ascend 910c');
+    const first = results.filter({ hasText: /./ }).and(page.locator('[href^="figures/"]')).first();
+    const target = (await first.getAttribute('href')).split('#')[1];
+    await first.click();
+    await page.waitForURL(/figures\/index\.html#fig-/);
+    assert.equal(await page.locator(`#${target}`).count(), 1, `ledger has no entry ${target}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('every page has Open Graph, Twitter, favicon; articles have schema.org JSON-LD with citations', async () => {
+    const context = await browser.newContext();
+    const failures = [];
+    for (const rel of htmlPages(site)) {
+      const { page } = await openPage(context, server.base + rel);
+      for (const sel of ['meta[property="og:title"]', 'meta[property="og:type"]', 'meta[name="twitter:card"]', 'link[rel="icon"]'])
+        if (await page.locator(sel).count() !== 1) failures.push(`${rel}: no ${sel}`);
+      const ld = await page.locator('script[type="application/ld+json"]').allTextContents();
+      const isArticle = fs.readFileSync(path.join(site, rel), 'utf8').includes('class="prose"');
+      if (isArticle) {
+        if (ld.length !== 1) failures.push(`${rel}: ${ld.length} JSON-LD scripts`);
+        else {
+          const data = JSON.parse(ld[0]);
+          if (data['@type'] !== 'Article') failures.push(`${rel}: JSON-LD @type ${data['@type']}`);
+          const title = await page.locator('h1').first().textContent();
+          if (data.headline !== title) failures.push(`${rel}: JSON-LD headline "${data.headline}" is not the h1 "${title}"`);
+          const cites = await page.locator('.prose .fig, .prose .cite').count();
+          if (cites > 0 && !(data.citation?.length > 0)) failures.push(`${rel}: figures or citations but no JSON-LD citation`);
+        }
+      }
+      await page.close();
+    }
+    await context.close();
+    assert.deepEqual(failures, []);
+  });
+
+  test('an unknown address gets the 404 page, whose links work', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const response = await page.goto(server.base + 'no-such-page.html');
+    assert.equal(response.status(), 404);
+    assert.match(await page.locator('h1').textContent(), /not found/i);
+    await page.locator('main a[href$="figures/index.html"]').click();
+    await page.waitForURL(/figures\/index\.html$/);
+    await context.close();
+  });
 });
