@@ -187,10 +187,14 @@ test('screenshots for people to look at', async () => {
       await shot(page, 'front');
       await page.close();
       ({ page } = await openPage(context, server.base + articlePages()[0]));
-      const link = page.locator('.prose .fig .fig__link').nth(2);
-      await link.scrollIntoViewIfNeeded();
-      await page.evaluate(() => window.scrollBy(0, -120));
-      await link.hover();
+      // Open the card by keyboard focus and scroll so both the figure and its card are in view
+      // (on a phone the card opens below the paragraph, not beside the figure).
+      const fig = page.locator('.prose .fig').nth(2);
+      await fig.locator('.fig__link').focus();
+      await fig.evaluate((el) => {
+        const top = el.getBoundingClientRect().top, bottom = el.querySelector('.fig__card').getBoundingClientRect().bottom;
+        window.scrollBy(0, bottom - top < window.innerHeight - 40 ? bottom - window.innerHeight + 20 : top - 60);
+      });
       await shot(page, 'card');
       await page.close();
       ({ page } = await openPage(context, server.base + 'figures/index.html'));
