@@ -11,7 +11,9 @@
 #include "pandoc_citations.h"
 #include "reference_resolver.h"
 #include "report_page.h"
+#include "structured_data.h"
 #include "site_config.h"
+#include "site_extras.h"
 #include "site_views.h"
 #include "template_engine.h"
 #include "usage_index.h"
@@ -129,6 +131,8 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
         std::string body = render_page_body(*w.document, w.resolved, content.registry, "");
         tree[href] = wrap(templates, site, page.meta.title, page.meta.summary, "", href, "article",
                           article_view(page, w.resolved, body, content.registry, ""));
+        tree[href] = with_head_html(tree[href], json_ld_script(article_json_ld(page, w.resolved, content.registry,
+                                                                               content.config, href)));
     }
     if (!has_home)
         tree["index.html"] = wrap(templates, site, content.config.title, content.config.description, "", "index.html",
@@ -142,6 +146,17 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
                               report_page_html(content.registry, result.report, "../")));
     tree["legend.html"] = wrap(templates, site, "How figures are rated", "What each figure status means.", "", "legend.html",
                                "legend", legend_view(content.registry));
+    // search, 404, robots.txt, sitemap.xml, feed.xml (site_extras.h)
+    tree["search.html"] = wrap(templates, site, "Search", "Search the pages, figures and sources.", "", "search.html",
+                               "search", nlohmann::json::object());
+    tree["assets/search-index.js"] = search_index_js(content);
+    std::string absolute_root = content.config.base_url;  // a 404 page is served at any depth
+    tree["404.html"] = wrap(templates, site, "Page not found", "", absolute_root, "404.html", "not_found",
+                            {{"root", absolute_root}});
+    std::vector<std::string> html_pages;
+    for (const auto& [path, bytes] : tree)
+        if (path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0) html_pages.push_back(path);
+    add_crawler_files(content, html_pages, tree);
     timer.next("render");
 
     // write
