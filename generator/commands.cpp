@@ -38,10 +38,28 @@ void print_diagnostics(const BuildResult& result, std::ostream& stream, bool col
     }
 }
 
+void print_stage_times(const BuildResult& result, std::ostream& stream) {
+    char line[160];
+    double total = 0;
+    for (const auto& t : result.times) {
+        if (t.thread_sum) {
+            std::snprintf(line, sizeof line, "stage   %-8s %9.1f ms  (summed over %d threads)\n", t.stage.c_str(),
+                          t.milliseconds, result.jobs);
+        } else {
+            total += t.milliseconds;
+            std::snprintf(line, sizeof line, "stage %-10s %9.1f ms\n", t.stage.c_str(), t.milliseconds);
+        }
+        stream << line;
+    }
+    std::snprintf(line, sizeof line, "stage %-10s %9.1f ms  (%d threads)\n", "total", total, result.jobs);
+    stream << line;
+}
+
 int run_build_command(const BuildOptions& options, std::ostream& stdout_stream, std::ostream& stderr_stream,
-                      bool color) {
+                      bool color, bool stats) {
     BuildResult result = build_site(options, DiskFileSystem());
     print_diagnostics(result, stderr_stream, color);
+    if (stats) print_stage_times(result, stdout_stream);
     const Diagnostics& d = result.diagnostics;
     bool failed = !result.ok || d.has_errors() || (options.strict && d.warning_count() > 0);
     if (failed) {
@@ -51,7 +69,8 @@ int run_build_command(const BuildOptions& options, std::ostream& stdout_stream, 
         return 1;
     }
     double total = 0;
-    for (const auto& t : result.times) total += t.milliseconds;
+    for (const auto& t : result.times)
+        if (!t.thread_sum) total += t.milliseconds;
     stdout_stream << (options.write ? "built " : "checked ") << plural(result.pages, "page") << ", "
                   << plural(result.figures, "figure") << " (" << result.flagged_figures << " flagged), "
                   << plural(result.sources, "source");

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
 
     sourced::BuildOptions options;
+    bool stats = false;
     auto add_common = [&](CLI::App* command) {
         command->add_option("--content", options.content_dir, "content directory (pages, registry.json, site.json)")
             ->capture_default_str();
@@ -25,6 +26,9 @@ int main(int argc, char** argv) {
                             "assets directory (default: assets/ beside the content directory, else the installed defaults)");
         command->add_flag("--strict", options.strict, "treat warnings as errors");
         command->add_option("--base-url", options.base_url, "absolute URL the site is published at (overrides site.json)");
+        command->add_option("--jobs,-j", options.jobs, "threads for the per-page stages (default 0: one per core)")
+            ->check(CLI::NonNegativeNumber);
+        command->add_flag("--stats", stats, "print the time each stage took");
     };
 
     CLI::App* build = app.add_subcommand("build", "build the site from the content directory");
@@ -43,5 +47,5 @@ int main(int argc, char** argv) {
 
     bool color = ::isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr;
     if (check->parsed()) options.write = false;
-    return sourced::run_build_command(options, std::cout, std::cerr, color);
+    return sourced::run_build_command(options, std::cout, std::cerr, color, stats);
 }

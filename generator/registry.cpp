@@ -67,11 +67,11 @@ private:
     Diagnostics& out_;
 };
 
-EntryLocation locate(const std::string& path, const std::string& text, const json& entry) {
+EntryLocation locate(const std::string& path, const JsonPairLocator& text, const json& entry) {
     EntryLocation where{path, 1, 1};
     auto id = entry.find("id");
     if (id != entry.end() && id->is_string()) {
-        TextPosition pos = locate_json_pair(text, "id", id->get<std::string>());
+        TextPosition pos = text.find(id->get<std::string>());
         where.line = pos.line;
         where.column = pos.column;
     }
@@ -84,7 +84,7 @@ std::string entry_name(const char* kind, const json& entry, size_t index) {
     return std::string(kind) + " #" + std::to_string(index + 1);
 }
 
-void read_source(const std::string& path, const std::string& text, const json& entry, size_t index,
+void read_source(const std::string& path, const JsonPairLocator& text, const json& entry, size_t index,
                  Registry& registry, Diagnostics& out) {
     EntryLocation where = locate(path, text, entry);
     std::string what = entry_name("source", entry, index);
@@ -138,7 +138,7 @@ void read_source(const std::string& path, const std::string& text, const json& e
     registry.sources.push_back(std::move(s));
 }
 
-void read_figure(const std::string& path, const std::string& text, const json& entry, size_t index,
+void read_figure(const std::string& path, const JsonPairLocator& text, const json& entry, size_t index,
                  Registry& registry, Diagnostics& out) {
     EntryLocation where = locate(path, text, entry);
     std::string what = entry_name("figure", entry, index);
@@ -309,6 +309,7 @@ Registry load_registry(const std::string& path, const std::string& text, Diagnos
     for (const auto& item : document->items())
         if (item.key() != "sources" && item.key() != "figures" && item.key() != "$schema")
             out.error(path, 1, 1, "REG009", "unknown top-level field '" + item.key() + "' (expected 'sources' and 'figures')");
+    const JsonPairLocator ids(text, "id");
     for (const char* list : {"sources", "figures"}) {
         auto it = document->find(list);
         if (it == document->end() || !it->is_array()) {
@@ -316,8 +317,8 @@ Registry load_registry(const std::string& path, const std::string& text, Diagnos
             continue;
         }
         for (size_t i = 0; i < it->size(); ++i) {
-            if (std::string(list) == "sources") read_source(path, text, (*it)[i], i, registry, out);
-            else read_figure(path, text, (*it)[i], i, registry, out);
+            if (std::string(list) == "sources") read_source(path, ids, (*it)[i], i, registry, out);
+            else read_figure(path, ids, (*it)[i], i, registry, out);
         }
     }
     check_references(path, registry, out);

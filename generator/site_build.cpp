@@ -7,6 +7,7 @@
 #include "content_loader.h"
 #include "markdown_document.h"
 #include "page_renderer.h"
+#include "parallel.h"
 #include "reference_resolver.h"
 #include "site_config.h"
 #include "site_views.h"
@@ -32,10 +33,12 @@ private:
     Clock::time_point start_;
 };
 
+// One page's results, filled by whichever thread takes the page.
 struct PageWork {
-    const Page* page = nullptr;
-    std::unique_ptr<MarkdownDocument> document;
     ResolvedPage resolved;
+    Diagnostics diagnostics;
+    std::string html;
+    double ms[3] = {0, 0, 0};  // parse, resolve, render
 };
 
 std::string parent_of(const std::string& dir) {
@@ -84,23 +87,56 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     OutputTree& tree = result.output;
     load_assets(files, options.assets_dir.empty() ? project_dir_for(files, options.content_dir, "assets") : options.assets_dir,
                 tree);
-    result.texts = content.texts;
+    result.texts = std::move(content.texts);
     timer.next("load");
 
-    // parse
-    std::vector<PageWork> work;
-    work.reserve(content.pages.size());
-    for (const Page& page : content.pages)
-        work.push_back({&page, std::make_unique<MarkdownDocument>(page.body, page.body_line), {}});
-    timer.next("parse");
-
-    // resolve
+    // parse, resolve and render each page on its own thread: a page needs
+    // nothing from the others, and its cmark tree is freed as soon as its
+    // HTML exists. Diagnostics are kept per page and merged in page order, so
+    // the output is the same for any number of threads.
+    const size_t n = content.pages.size();
+    result.jobs = effective_jobs(options.jobs);
+    register_markdown_extensions();
+    std::vector<PageWork> work(n);
+    SiteContext site{&content.config, &content.pages, SOURCED_VERSION};
+    std::vector<TemplateEngine> thread_templates(static_cast<size_t>(result.jobs), templates);
+    auto page_task = [&](size_t i, int worker) {
+        using Clock = std::chrono::steady_clock;
+        PageWork& w = work[i];
+        const Page& page = content.pages[i];
+        auto t0 = Clock::now();
+        MarkdownDocument document(page.body, page.body_line);
+        auto t1 = Clock::now();
+        w.resolved = resolve_references(page.path, document, content.registry, w.diagnostics);
+        auto t2 = Clock::now();
+        if (!w.diagnostics.has_errors()) {
+            std::string href = page_href(page.slug);
+            std::string body = render_page_body(document, w.resolved, content.registry, "");
+            w.html = wrap(thread_templates[static_cast<size_t>(worker)], site, page.meta.title, page.meta.summary,
+                          "", href, "article", article_view(page, w.resolved, body, content.registry));
+        }
+        for (auto& use : w.resolved.figures) use.link = nullptr;  // the tree dies with `document`
+        for (auto& use : w.resolved.citations) use.link = nullptr;
+        for (auto& heading : w.resolved.headings) heading.node = nullptr;
+        auto t3 = Clock::now();
+        w.ms[0] = std::chrono::duration<double, std::milli>(t1 - t0).count();
+        w.ms[1] = std::chrono::duration<double, std::milli>(t2 - t1).count();
+        w.ms[2] = std::chrono::duration<double, std::milli>(t3 - t2).count();
+    };
+    parallel_for(n, result.jobs, page_task);
+    timer.next("pages");
+    double sums[3] = {0, 0, 0};
     UsageIndex usage;
-    for (PageWork& w : work) {
-        w.resolved = resolve_references(w.page->path, *w.document, content.registry, out);
-        usage.add_page(w.page->slug, w.page->meta.title, w.resolved);
+    bool has_home = false;
+    for (size_t i = 0; i < n; ++i) {
+        PageWork& w = work[i];
+        for (int k = 0; k < 3; ++k) sums[k] += w.ms[k];
+        out.append(w.diagnostics);
+        usage.add_page(content.pages[i].slug, content.pages[i].meta.title, w.resolved);
     }
-    timer.next("resolve");
+    const char* names[3] = {"parse", "resolve", "render"};
+    for (int k = 0; k < 3; ++k) result.times.push_back({names[k], sums[k], true});
+    timer.next("index");
 
     // check
     check_site(content, usage, out);
@@ -111,17 +147,13 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     for (const Figure& f : content.registry.figures) result.flagged_figures += is_flagged(f.status) ? 1 : 0;
     if (out.has_errors() || (options.strict && out.warning_count() > 0)) return result;
 
-    // render
-    SiteContext site{&content.config, &content.pages, SOURCED_VERSION};
-    bool has_home = false;
-    for (PageWork& w : work) {
-        const Page& page = *w.page;
-        std::string href = page_href(page.slug);
+    // render: the pages made above, then the site-wide pages from the index
+    for (size_t i = 0; i < n; ++i) {
+        std::string href = page_href(content.pages[i].slug);
         has_home = has_home || href == "index.html";
-        std::string body = render_page_body(*w.document, w.resolved, content.registry, "");
-        tree[href] = wrap(templates, site, page.meta.title, page.meta.summary, "", href, "article",
-                          article_view(page, w.resolved, body, content.registry));
+        tree[href] = std::move(work[i].html);
     }
+    work.clear();
     if (!has_home)
         tree["index.html"] = wrap(templates, site, content.config.title, content.config.description, "", "index.html",
                                   "home", home_view(site, content.registry));

@@ -25,11 +25,16 @@ struct BuildOptions {
     std::string base_url;       // overrides site.json's base_url when set
     bool strict = false;        // warnings fail the build
     bool write = true;          // false: run every stage but write nothing (check)
+    int jobs = 0;               // threads for the per-page stages; 0: one per core
 };
 
+// Wall time of a stage; for the per-page stages (parse, resolve, render),
+// which run together on `jobs` threads, `thread_sum` entries add up each
+// page's time over all threads and are not part of the wall total.
 struct StageTime {
     std::string stage;
     double milliseconds = 0;
+    bool thread_sum = false;
 };
 
 struct BuildResult {
@@ -41,6 +46,7 @@ struct BuildResult {
     int figures = 0;
     int flagged_figures = 0;
     int sources = 0;
+    int jobs = 1;
     bool ok = false;
 };
 
