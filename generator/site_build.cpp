@@ -1,6 +1,7 @@
 #include "site_build.h"
 
 #include <chrono>
+#include <functional>
 #include <memory>
 
 #include "content_checks.h"
@@ -154,19 +155,34 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
         tree[href] = std::move(work[i].html);
     }
     work.clear();
+    // The site-wide pages do not depend on each other: one task each.
+    std::vector<std::pair<std::string, std::function<std::string(const TemplateEngine&)>>> site_pages;
     if (!has_home)
-        tree["index.html"] = wrap(templates, site, content.config.title, content.config.description, "", "index.html",
-                                  "home", home_view(site, content.registry));
-    tree["figures/index.html"] = wrap(templates, site, "Figure ledger", "Every figure on this site, its status and its evidence.",
-                                      "../", "figures/index.html", "figures", ledger_view(content.registry, usage));
-    tree["sources/index.html"] = wrap(templates, site, "Sources", "Every source this site cites and the figures that rest on it.",
-                                      "../", "sources/index.html", "sources", sources_view(content.registry, usage));
-    tree["legend.html"] = wrap(templates, site, "How figures are rated", "What each figure status means.", "", "legend.html",
-                               "legend", legend_view(content.registry));
+        site_pages.push_back({"index.html", [&](const TemplateEngine& t) {
+                                  return wrap(t, site, content.config.title, content.config.description, "", "index.html",
+                                              "home", home_view(site, content.registry));
+                              }});
+    site_pages.push_back({"figures/index.html", [&](const TemplateEngine& t) {
+                              return wrap(t, site, "Figure ledger", "Every figure on this site, its status and its evidence.",
+                                          "../", "figures/index.html", "figures", ledger_view(content.registry, usage));
+                          }});
+    site_pages.push_back({"sources/index.html", [&](const TemplateEngine& t) {
+                              return wrap(t, site, "Sources", "Every source this site cites and the figures that rest on it.",
+                                          "../", "sources/index.html", "sources", sources_view(content.registry, usage));
+                          }});
+    site_pages.push_back({"legend.html", [&](const TemplateEngine& t) {
+                              return wrap(t, site, "How figures are rated", "What each figure status means.", "",
+                                          "legend.html", "legend", legend_view(content.registry));
+                          }});
+    std::vector<std::string> site_html(site_pages.size());
+    parallel_for(site_pages.size(), result.jobs, [&](size_t i, int worker) {
+        site_html[i] = site_pages[i].second(thread_templates[static_cast<size_t>(worker)]);
+    });
+    for (size_t i = 0; i < site_pages.size(); ++i) tree[site_pages[i].first] = std::move(site_html[i]);
     timer.next("render");
 
     // write
-    if (options.write && !write_site(options.out_dir, tree, out)) return result;
+    if (options.write && !write_site(options.out_dir, tree, out, result.jobs)) return result;
     timer.next("write");
     result.ok = !out.has_errors();
     return result;
