@@ -104,9 +104,10 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     auto page_task = [&](size_t i, int worker) {
         using Clock = std::chrono::steady_clock;
         PageWork& w = work[i];
-        const Page& page = content.pages[i];
+        Page& page = content.pages[i];
         auto t0 = Clock::now();
         MarkdownDocument document(page.body, page.body_line);
+        std::string().swap(page.body);  // the tree has it now; result.texts keeps the file for diagnostics
         auto t1 = Clock::now();
         w.resolved = resolve_references(page.path, document, content.registry, w.diagnostics);
         auto t2 = Clock::now();
