@@ -5,20 +5,16 @@
 
 namespace sourced {
 
-void run_content_checks(LoadedContent& content, const std::vector<CheckedPage>& pages, const CheckOptions& options,
-                        const FileSystem& files, const std::string& content_dir, Diagnostics& out, CheckReport& report) {
-    for (const CheckedPage& p : pages) {
-        auto text = content.texts.find(p.page->path);
-        check_page_prose(p.page->path, *p.document, *p.resolved, text == content.texts.end() ? "" : text->second,
-                         report.bare, out);
-    }
+void check_registry_content(LoadedContent& content, const std::map<std::string, std::string>& texts,
+                            const CheckOptions& options, const FileSystem& files, const std::string& content_dir,
+                            Diagnostics& out, CheckReport& report) {
     Registry& registry = content.registry;
     const std::string& path = content.registry_path;
-    auto text = content.texts.find(path);
+    auto text = texts.find(path);
     std::vector<std::string> page_dates;
     for (const Page& page : content.pages) page_dates.push_back(page.meta.date);
     report.today = options.today.empty() ? newest_content_date(registry, page_dates) : options.today;
-    check_figure_rules(registry, path, text == content.texts.end() ? "" : text->second, report.today, out);
+    check_figure_rules(registry, path, text == texts.end() ? "" : text->second, report.today, out);
     check_quotes(registry, path, files,
                  options.snapshots_dir.empty() ? join_path(content_dir, "snapshots") : options.snapshots_dir, out);
     check_source_hygiene(registry, path, out);

@@ -1,12 +1,14 @@
-// The content checks of the check stage, in one call: the prose of every
-// page (prose_checks.h), figure rules (figure_rules.h), quotes and sources
-// (evidence_checks.h). Codes and severities: docs/checks.md.
+// The content checks of the check stage: the registry part here (figure
+// rules, figure_rules.h; quotes and sources, evidence_checks.h), while each
+// page's prose (prose_checks.h) is checked on the page's own thread by
+// site_build. Codes and severities: docs/checks.md.
 //
 // It annotates the registry for rendering (stale figures, derived
 // arithmetic, which quotes were checked against a snapshot) and gathers a
 // CheckReport for the per-build report page.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -24,12 +26,6 @@ struct CheckOptions {
     std::string today;          // YYYY-MM-DD; empty: the newest date in the content
 };
 
-struct CheckedPage {
-    const Page* page = nullptr;
-    const MarkdownDocument* document = nullptr;
-    const ResolvedPage* resolved = nullptr;
-};
-
 struct CheckReport {
     std::string today;                  // the date staleness was judged against
     std::vector<BareFigure> bare;       // SRC001 findings
@@ -37,7 +33,11 @@ struct CheckReport {
     int quotes_checked = 0;             // found in a snapshot
 };
 
-void run_content_checks(LoadedContent& content, const std::vector<CheckedPage>& pages, const CheckOptions& options,
-                        const FileSystem& files, const std::string& content_dir, Diagnostics& out, CheckReport& report);
+// The checks that need only the registry (figure rules, quotes against
+// snapshots, source hygiene); they annotate the registry for rendering, so
+// they run before pages are rendered. `texts` holds the loaded files by path.
+void check_registry_content(LoadedContent& content, const std::map<std::string, std::string>& texts,
+                            const CheckOptions& options, const FileSystem& files, const std::string& content_dir,
+                            Diagnostics& out, CheckReport& report);
 
 }  // namespace sourced

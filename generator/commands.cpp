@@ -55,8 +55,25 @@ void print_diagnostics(const Diagnostics& diagnostics, const std::map<std::strin
     }
 }
 
+void print_stage_times(const BuildResult& result, std::ostream& stream) {
+    char line[160];
+    double total = 0;
+    for (const auto& t : result.times) {
+        if (t.thread_sum) {
+            std::snprintf(line, sizeof line, "stage   %-8s %9.1f ms  (summed over %d threads)\n", t.stage.c_str(),
+                          t.milliseconds, result.jobs);
+        } else {
+            total += t.milliseconds;
+            std::snprintf(line, sizeof line, "stage %-10s %9.1f ms\n", t.stage.c_str(), t.milliseconds);
+        }
+        stream << line;
+    }
+    std::snprintf(line, sizeof line, "stage %-10s %9.1f ms  (%d threads)\n", "total", total, result.jobs);
+    stream << line;
+}
+
 int run_build_command(const BuildOptions& options, std::ostream& stdout_stream, std::ostream& stderr_stream,
-                      bool color) {
+                      bool color, bool stats) {
     BuildResult result = build_site(options, DiskFileSystem());
     const Diagnostics& d = result.diagnostics;
     bool failed = !result.ok || d.has_errors() || (options.strict && d.warning_count() > 0);
@@ -65,6 +82,7 @@ int run_build_command(const BuildOptions& options, std::ostream& stdout_stream, 
         return failed ? 1 : 0;
     }
     print_diagnostics(result.diagnostics, result.texts, stderr_stream, color, options.list_notes);
+    if (stats) print_stage_times(result, stdout_stream);
     if (failed) {
         stderr_stream << "build failed: " << plural(d.error_count(), "error") << ", " << plural(d.warning_count(), "warning");
         if (options.strict && d.warning_count() > 0) stderr_stream << " (--strict: warnings fail the build)";
@@ -72,7 +90,8 @@ int run_build_command(const BuildOptions& options, std::ostream& stdout_stream, 
         return 1;
     }
     double total = 0;
-    for (const auto& t : result.times) total += t.milliseconds;
+    for (const auto& t : result.times)
+        if (!t.thread_sum) total += t.milliseconds;
     stdout_stream << (options.write ? "built " : "checked ") << plural(result.pages, "page") << ", "
                   << plural(result.figures, "figure") << " (" << result.flagged_figures << " flagged), "
                   << plural(result.sources, "source");

@@ -14,8 +14,13 @@
 namespace sourced {
 
 // `sourced build`: content -> site, summary on stdout, diagnostics on stderr.
+// With `stats`, also prints the time of every stage (see print_stage_times).
 int run_build_command(const BuildOptions& options, std::ostream& stdout_stream, std::ostream& stderr_stream,
-                      bool color);
+                      bool color, bool stats = false);
+
+// `--stats`: one line per stage, wall milliseconds; the per-page stages as
+// milliseconds summed over the threads that ran them.
+void print_stage_times(const BuildResult& result, std::ostream& stream);
 
 // `sourced report`: the explainer as one HTML file, and optionally a PDF.
 int run_report_command(const ReportOptions& options, const std::string& pdf_path, std::ostream& stdout_stream,

@@ -96,4 +96,37 @@ TextPosition locate_json_pair(const std::string& text, const std::string& key, c
     return {};
 }
 
+JsonPairLocator::JsonPairLocator(const std::string& text, const std::string& key) {
+    const std::string needle = "\"" + key + "\"";
+    TextPosition at;  // position of `scanned`
+    std::size_t scanned = 0, pos = 0;
+    while ((pos = text.find(needle, pos)) != std::string::npos) {
+        std::size_t after = pos + needle.size();
+        while (after < text.size() && std::isspace(static_cast<unsigned char>(text[after]))) ++after;
+        if (after < text.size() && text[after] == ':') {
+            ++after;
+            while (after < text.size() && std::isspace(static_cast<unsigned char>(text[after]))) ++after;
+            if (after < text.size() && text[after] == '"') {
+                std::size_t end = text.find('"', after + 1);
+                if (end == std::string::npos) break;
+                for (; scanned < pos; ++scanned) {  // advance the position incrementally
+                    if (text[scanned] == '\n') {
+                        ++at.line;
+                        at.column = 1;
+                    } else {
+                        ++at.column;
+                    }
+                }
+                first_.emplace(text.substr(after + 1, end - after - 1), at);
+            }
+        }
+        pos += needle.size();
+    }
+}
+
+TextPosition JsonPairLocator::find(const std::string& value) const {
+    auto it = first_.find(value);
+    return it == first_.end() ? TextPosition{} : it->second;
+}
+
 }  // namespace sourced

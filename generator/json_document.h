@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "diagnostics.h"
 #include "text_position.h"
@@ -21,5 +22,16 @@ std::optional<nlohmann::json> parse_json_document(const std::string& path, const
 
 // Position of the first `"key": "value"` pair in `text` (1:1 if not found): how an entry is located for diagnostics.
 TextPosition locate_json_pair(const std::string& text, const std::string& key, const std::string& value);
+
+// The same lookup for many values: one pass over `text` finds every
+// `"key": "value"` pair, so locating N entries costs O(size), not O(N * size).
+class JsonPairLocator {
+public:
+    JsonPairLocator(const std::string& text, const std::string& key);
+    TextPosition find(const std::string& value) const;  // first pair with this value; 1:1 if none
+
+private:
+    std::unordered_map<std::string, TextPosition> first_;
+};
 
 }  // namespace sourced

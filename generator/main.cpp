@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
 
     sourced::BuildOptions options;
+    bool stats = false;
     auto add_common = [&](CLI::App* command) {
         command->add_option("--content", options.content_dir, "content directory (pages, registry.json, site.json)")
             ->capture_default_str();
@@ -42,6 +43,9 @@ int main(int argc, char** argv) {
         command->add_option("--format", options.format, "diagnostics as human (default), json or sarif (SARIF 2.1.0) on stdout")
             ->check(CLI::IsMember({"human", "json", "sarif"}));
         command->add_flag("--notes", options.list_notes, "list every note, not just their count (human format)");
+        command->add_option("--jobs,-j", options.jobs, "threads for the per-page stages (default 0: one per core)")
+            ->check(CLI::NonNegativeNumber);
+        command->add_flag("--stats", stats, "print the time each stage took");
     };
 
     CLI::App* build = app.add_subcommand("build", "build the site from the content directory");
@@ -91,5 +95,5 @@ int main(int argc, char** argv) {
     if (serve->parsed()) return sourced::run_serve_command(serve_options, std::cout, std::cerr, color);
     if (report->parsed()) return sourced::run_report_command(report_options, pdf_path, std::cout, std::cerr, color);
     if (check->parsed()) options.write = false;
-    return sourced::run_build_command(options, std::cout, std::cerr, color);
+    return sourced::run_build_command(options, std::cout, std::cerr, color, stats);
 }

@@ -45,8 +45,6 @@ ResolvedPage resolve_references(const std::string& path, const MarkdownDocument&
     std::map<std::string, size_t> source_order;
     std::map<std::string, int> use_count;
     std::set<std::string> heading_ids = {"main", "toc", "sources", "top", "nav"};
-    const std::vector<std::string> figure_ids = registry.figure_ids();
-    const std::vector<std::string> source_ids = registry.source_ids();
 
     cmark_iter* iter = cmark_iter_new(doc.root());
     cmark_event_type event;
@@ -95,7 +93,7 @@ ResolvedPage resolve_references(const std::string& path, const MarkdownDocument&
             std::string id = url.substr(4);
             const Figure* figure = registry.figure(id);
             if (!figure) {
-                out.error(path, line, column, "REF001", "unknown figure '" + id + "'" + did_you_mean(id, figure_ids));
+                out.error(path, line, column, "REF001", "unknown figure '" + id + "'" + did_you_mean(id, registry.figure_ids()));
                 continue;
             }
             std::string anchor = id_prefix + "figref-" + id + "-" + std::to_string(++use_count["f:" + id]);
@@ -106,7 +104,7 @@ ResolvedPage resolve_references(const std::string& path, const MarkdownDocument&
             std::string id = url.substr(5);
             const Source* source = registry.source(id);
             if (!source) {
-                out.error(path, line, column, "REF002", "unknown source '" + id + "'" + did_you_mean(id, source_ids));
+                out.error(path, line, column, "REF002", "unknown source '" + id + "'" + did_you_mean(id, registry.source_ids()));
                 continue;
             }
             std::string anchor = id_prefix + "cite-" + id + "-" + std::to_string(++use_count["s:" + id]);

@@ -11,6 +11,20 @@ using nlohmann::json;
 
 namespace {
 
+// Finds where an entry's "id" (or, for Zotero items, "citation-key") sits in
+// the file; each text is scanned once, not once per entry.
+class EntryLocator {
+public:
+    explicit EntryLocator(const std::string& text) : ids_(text, "id"), keys_(text, "citation-key") {}
+    TextPosition find(const std::string& key, const std::string& value) const {
+        return (key == std::string("id") ? ids_ : keys_).find(value);
+    }
+
+private:
+    JsonPairLocator ids_;
+    JsonPairLocator keys_;
+};
+
 const std::set<std::string> kSourceKinds = {"primary", "secondary", "vendor", "press-release", "social"};
 const std::set<std::string> kFigureKeys = {"id", "value", "unit", "display", "claim", "status", "sources", "as_of",
                                            "note", "verified", "quantity", "derived", "review_by"};
@@ -67,13 +81,13 @@ private:
     Diagnostics& out_;
 };
 
-EntryLocation locate(const std::string& path, const std::string& text, const json& entry) {
+EntryLocation locate(const std::string& path, const EntryLocator& text, const json& entry) {
     EntryLocation where{path, 1, 1};
     if (!entry.is_object()) return where;
     for (const char* key : {"id", "citation-key"}) {
         auto id = entry.find(key);
         if (id == entry.end() || !id->is_string()) continue;
-        TextPosition pos = locate_json_pair(text, key, id->get<std::string>());
+        TextPosition pos = text.find(key, id->get<std::string>());
         where.line = pos.line;
         where.column = pos.column;
         break;
@@ -102,7 +116,7 @@ std::string entry_name(const char* kind, const json& entry, size_t index) {
     return std::string(kind) + " #" + std::to_string(index + 1);
 }
 
-void read_source(const std::string& path, const std::string& text, const json& entry, size_t index,
+void read_source(const std::string& path, const EntryLocator& text, const json& entry, size_t index,
                  Registry& registry, Diagnostics& out) {
     EntryLocation where = locate(path, text, entry);
     std::string what = entry_name("source", entry, index);
@@ -160,7 +174,7 @@ void read_source(const std::string& path, const std::string& text, const json& e
     registry.sources.push_back(std::move(s));
 }
 
-void read_figure(const std::string& path, const std::string& text, const json& entry, size_t index,
+void read_figure(const std::string& path, const EntryLocator& text, const json& entry, size_t index,
                  Registry& registry, Diagnostics& out) {
     EntryLocation where = locate(path, text, entry);
     std::string what = entry_name("figure", entry, index);
@@ -353,15 +367,17 @@ Registry load_registry(const std::string& path, const std::string& text, Diagnos
     for (const auto& item : document->items())
         if (item.key() != "sources" && item.key() != "figures" && item.key() != "$schema")
             out.error(path, 1, 1, "REG009", "unknown top-level field '" + item.key() + "' (expected 'sources' and 'figures')");
+    const EntryLocator ids(text);
     if (auto it = document->find("sources"); it != document->end() && it->is_string()) {
         // The sources live in a separate CSL-JSON file; its errors name that file.
         if (external) {
             if (auto sources = parse_json_document(external->path, external->text, out)) {
+                const EntryLocator external_ids(external->text);
                 if (!sources->is_array())
                     out.error(external->path, 1, 1, "REG001", "a CSL-JSON sources file must be a list of items");
                 else
                     for (size_t i = 0; i < sources->size(); ++i)
-                        read_source(external->path, external->text, (*sources)[i], i, registry, out);
+                        read_source(external->path, external_ids, (*sources)[i], i, registry, out);
             }
         }
     }
@@ -374,8 +390,8 @@ Registry load_registry(const std::string& path, const std::string& text, Diagnos
             continue;
         }
         for (size_t i = 0; i < it->size(); ++i) {
-            if (std::string(list) == "sources") read_source(path, text, (*it)[i], i, registry, out);
-            else read_figure(path, text, (*it)[i], i, registry, out);
+            if (std::string(list) == "sources") read_source(path, ids, (*it)[i], i, registry, out);
+            else read_figure(path, ids, (*it)[i], i, registry, out);
         }
     }
     check_references(path, registry, out);

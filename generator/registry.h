@@ -8,6 +8,7 @@
 #pragma once
 
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -87,8 +88,8 @@ public:
     void index();  // rebuild the id lookups after changing the lists
 
 private:
-    std::map<std::string, size_t> source_index_;
-    std::map<std::string, size_t> figure_index_;
+    std::unordered_map<std::string, size_t> source_index_;
+    std::unordered_map<std::string, size_t> figure_index_;
 };
 
 // A separate CSL-JSON file of sources (a Zotero or Better BibTeX export),

@@ -1,6 +1,7 @@
 #include "site_build.h"
 
 #include <chrono>
+#include <functional>
 #include <memory>
 
 #include "content_checks.h"
@@ -8,7 +9,9 @@
 #include "installation.h"
 #include "markdown_document.h"
 #include "page_renderer.h"
+#include "check_stage.h"
 #include "pandoc_citations.h"
+#include "parallel.h"
 #include "reference_resolver.h"
 #include "report_page.h"
 #include "structured_data.h"
@@ -37,10 +40,13 @@ private:
     Clock::time_point start_;
 };
 
+// One page's results, filled by whichever thread takes the page.
 struct PageWork {
-    const Page* page = nullptr;
-    std::unique_ptr<MarkdownDocument> document;
     ResolvedPage resolved;
+    Diagnostics diagnostics;
+    std::vector<BareFigure> bare;  // SRC001 findings, for the report page
+    std::string html;
+    double ms[3] = {0, 0, 0};  // parse, resolve, render
 };
 
 std::string parent_of(const std::string& dir) {
@@ -89,31 +95,76 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     OutputTree& tree = result.output;
     load_assets(files, options.assets_dir.empty() ? project_dir_for(files, options.content_dir, "assets") : options.assets_dir,
                 tree);
-    result.texts = content.texts;
+    result.texts = std::move(content.texts);
     timer.next("load");
 
-    // parse
-    std::vector<PageWork> work;
-    work.reserve(content.pages.size());
-    for (const Page& page : content.pages)
-        work.push_back({&page, std::make_unique<MarkdownDocument>(page.body, page.body_line), {}});
-    for (PageWork& w : work) rewrite_pandoc_citations(*w.document, content.registry);  // [@key] -> cite: links
-    timer.next("parse");
+    // check, registry part: figure rules, quotes against snapshots, source
+    // hygiene. It annotates the registry (stale, arithmetic, checked quotes)
+    // that the cards render, so it runs before any page is rendered.
+    check_registry_content(content, result.texts, {options.snapshots_dir, options.today}, files, options.content_dir,
+                           out, result.report);
+    timer.next("check registry");
 
-    // resolve
+    // parse, resolve, check the prose of and render each page on its own
+    // thread: a page needs nothing from the others, and its cmark tree is
+    // freed as soon as its HTML exists. Diagnostics are kept per page and
+    // merged in page order, so the output is the same for any number of threads.
+    const size_t n = content.pages.size();
+    result.jobs = effective_jobs(options.jobs);
+    register_markdown_extensions();
+    std::vector<PageWork> work(n);
+    SiteContext site{&content.config, &content.pages, SOURCED_VERSION};
+    std::vector<TemplateEngine> thread_templates(static_cast<size_t>(result.jobs), templates);
+    auto page_task = [&](size_t i, int worker) {
+        using Clock = std::chrono::steady_clock;
+        PageWork& w = work[i];
+        Page& page = content.pages[i];
+        auto t0 = Clock::now();
+        MarkdownDocument document(page.body, page.body_line);
+        std::string().swap(page.body);  // the tree has it now; result.texts keeps the file for diagnostics
+        rewrite_pandoc_citations(document, content.registry);  // [@key] -> cite: links
+        auto t1 = Clock::now();
+        w.resolved = resolve_references(page.path, document, content.registry, w.diagnostics);
+        auto text = result.texts.find(page.path);
+        check_page_prose(page.path, document, w.resolved, text == result.texts.end() ? "" : text->second, w.bare,
+                         w.diagnostics);
+        auto t2 = Clock::now();
+        if (!w.diagnostics.has_errors()) {
+            std::string href = page_href(page.slug);
+            std::string body = render_page_body(document, w.resolved, content.registry, "");
+            w.html = wrap(thread_templates[static_cast<size_t>(worker)], site, page.meta.title, page.meta.summary,
+                          "", href, "article", article_view(page, w.resolved, body, content.registry, ""));
+            w.html = with_head_html(w.html, json_ld_script(article_json_ld(page, w.resolved, content.registry,
+                                                                           content.config, href)));
+        }
+        for (auto& use : w.resolved.figures) use.link = nullptr;  // the tree dies with `document`
+        for (auto& use : w.resolved.citations) use.link = nullptr;
+        for (auto& chart : w.resolved.charts) chart.block = nullptr;
+        for (auto& heading : w.resolved.headings) heading.node = nullptr;
+        w.resolved.bare_marks.clear();
+        auto t3 = Clock::now();
+        w.ms[0] = std::chrono::duration<double, std::milli>(t1 - t0).count();
+        w.ms[1] = std::chrono::duration<double, std::milli>(t2 - t1).count();
+        w.ms[2] = std::chrono::duration<double, std::milli>(t3 - t2).count();
+    };
+    parallel_for(n, result.jobs, page_task);
+    timer.next("pages");
+    double sums[3] = {0, 0, 0};
     UsageIndex usage;
-    for (PageWork& w : work) {
-        w.resolved = resolve_references(w.page->path, *w.document, content.registry, out);
-        usage.add_page(w.page->slug, w.page->meta.title, w.resolved);
+    bool has_home = false;
+    for (size_t i = 0; i < n; ++i) {
+        PageWork& w = work[i];
+        for (int k = 0; k < 3; ++k) sums[k] += w.ms[k];
+        out.append(w.diagnostics);
+        result.report.bare.insert(result.report.bare.end(), w.bare.begin(), w.bare.end());
+        usage.add_page(content.pages[i].slug, content.pages[i].meta.title, w.resolved);
     }
-    timer.next("resolve");
+    const char* names[3] = {"parse", "resolve and check prose", "render"};
+    for (int k = 0; k < 3; ++k) result.times.push_back({names[k], sums[k], true});
+    timer.next("index");
 
-    // check
+    // check, site part: figures and sources nothing uses
     check_site(content, usage, out);
-    std::vector<CheckedPage> checked;
-    for (const PageWork& w : work) checked.push_back({w.page, w.document.get(), &w.resolved});
-    run_content_checks(content, checked, {options.snapshots_dir, options.today}, files, options.content_dir, out,
-                       result.report);
     timer.next("check");
     result.pages = static_cast<int>(content.pages.size());
     result.sources = static_cast<int>(content.registry.sources.size());
@@ -121,38 +172,53 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     for (const Figure& f : content.registry.figures) result.flagged_figures += is_flagged(f.status) ? 1 : 0;
     if (out.has_errors() || (options.strict && out.warning_count() > 0)) return result;
 
-    // render
-    SiteContext site{&content.config, &content.pages, SOURCED_VERSION};
-    bool has_home = false;
-    for (PageWork& w : work) {
-        const Page& page = *w.page;
-        std::string href = page_href(page.slug);
+    // render: the pages made above, then the site-wide pages from the index
+    for (size_t i = 0; i < n; ++i) {
+        std::string href = page_href(content.pages[i].slug);
         has_home = has_home || href == "index.html";
-        std::string body = render_page_body(*w.document, w.resolved, content.registry, "");
-        tree[href] = wrap(templates, site, page.meta.title, page.meta.summary, "", href, "article",
-                          article_view(page, w.resolved, body, content.registry, ""));
-        tree[href] = with_head_html(tree[href], json_ld_script(article_json_ld(page, w.resolved, content.registry,
-                                                                               content.config, href)));
+        tree[href] = std::move(work[i].html);
     }
+    work.clear();
+    // The site-wide pages do not depend on each other: one task each.
+    std::vector<std::pair<std::string, std::function<std::string(const TemplateEngine&)>>> site_pages;
     if (!has_home)
-        tree["index.html"] = wrap(templates, site, content.config.title, content.config.description, "", "index.html",
-                                  "home", home_view(site, content.registry));
-    tree["figures/index.html"] = wrap(templates, site, "Figure ledger", "Every figure on this site, its status and its evidence.",
-                                      "../", "figures/index.html", "figures", ledger_view(content.registry, usage, "../"));
-    tree["sources/index.html"] = wrap(templates, site, "Sources", "Every source this site cites and the figures that rest on it.",
-                                      "../", "sources/index.html", "sources", sources_view(content.registry, usage, "../"));
-    tree["figures/report.html"] = templates.render(
-        "layout", layout_view(site, "Build report", "What the checks found in this build.", "../", "figures/report.html",
-                              report_page_html(content.registry, result.report, "../")));
-    tree["legend.html"] = wrap(templates, site, "How figures are rated", "What each figure status means.", "", "legend.html",
-                               "legend", legend_view(content.registry));
-    // search, 404, robots.txt, sitemap.xml, feed.xml (site_extras.h)
-    tree["search.html"] = wrap(templates, site, "Search", "Search the pages, figures and sources.", "", "search.html",
-                               "search", nlohmann::json::object());
-    tree["assets/search-index.js"] = search_index_js(content);
+        site_pages.push_back({"index.html", [&](const TemplateEngine& t) {
+                                  return wrap(t, site, content.config.title, content.config.description, "", "index.html",
+                                              "home", home_view(site, content.registry));
+                              }});
+    site_pages.push_back({"figures/index.html", [&](const TemplateEngine& t) {
+                              return wrap(t, site, "Figure ledger", "Every figure on this site, its status and its evidence.",
+                                          "../", "figures/index.html", "figures", ledger_view(content.registry, usage, "../"));
+                          }});
+    site_pages.push_back({"sources/index.html", [&](const TemplateEngine& t) {
+                              return wrap(t, site, "Sources", "Every source this site cites and the figures that rest on it.",
+                                          "../", "sources/index.html", "sources", sources_view(content.registry, usage, "../"));
+                          }});
+    site_pages.push_back({"figures/report.html", [&](const TemplateEngine& t) {
+                              return t.render("layout", layout_view(site, "Build report", "What the checks found in this build.",
+                                                                    "../", "figures/report.html",
+                                                                    report_page_html(content.registry, result.report, "../")));
+                          }});
+    site_pages.push_back({"legend.html", [&](const TemplateEngine& t) {
+                              return wrap(t, site, "How figures are rated", "What each figure status means.", "",
+                                          "legend.html", "legend", legend_view(content.registry));
+                          }});
+    site_pages.push_back({"search.html", [&](const TemplateEngine& t) {
+                              return wrap(t, site, "Search", "Search the pages, figures and sources.", "", "search.html",
+                                          "search", nlohmann::json::object());
+                          }});
     std::string absolute_root = content.config.base_url;  // a 404 page is served at any depth
-    tree["404.html"] = wrap(templates, site, "Page not found", "", absolute_root, "404.html", "not_found",
-                            {{"root", absolute_root}});
+    site_pages.push_back({"404.html", [&](const TemplateEngine& t) {
+                              return wrap(t, site, "Page not found", "", absolute_root, "404.html", "not_found",
+                                          {{"root", absolute_root}});
+                          }});
+    std::vector<std::string> site_html(site_pages.size());
+    parallel_for(site_pages.size(), result.jobs, [&](size_t i, int worker) {
+        site_html[i] = site_pages[i].second(thread_templates[static_cast<size_t>(worker)]);
+    });
+    for (size_t i = 0; i < site_pages.size(); ++i) tree[site_pages[i].first] = std::move(site_html[i]);
+    // search index, robots.txt, sitemap.xml, feed.xml (site_extras.h)
+    tree["assets/search-index.js"] = search_index_js(content);
     std::vector<std::string> html_pages;
     for (const auto& [path, bytes] : tree)
         if (path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0) html_pages.push_back(path);
@@ -160,7 +226,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     timer.next("render");
 
     // write
-    if (options.write && !write_site(options.out_dir, tree, out)) return result;
+    if (options.write && !write_site(options.out_dir, tree, out, result.jobs)) return result;
     timer.next("write");
     result.ok = !out.has_errors();
     return result;

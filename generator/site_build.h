@@ -30,11 +30,16 @@ struct BuildOptions {
     std::string today;          // YYYY-MM-DD for review_by; empty: the newest date in the content
     std::string format = "human";  // how commands print diagnostics: human, json, sarif
     bool list_notes = false;       // human format: print every note, not just their count
+    int jobs = 0;               // threads for the per-page stages; 0: one per core
 };
 
+// Wall time of a stage; for the per-page stages (parse, resolve, render),
+// which run together on `jobs` threads, `thread_sum` entries add up each
+// page's time over all threads and are not part of the wall total.
 struct StageTime {
     std::string stage;
     double milliseconds = 0;
+    bool thread_sum = false;
 };
 
 struct BuildResult {
@@ -47,6 +52,7 @@ struct BuildResult {
     int flagged_figures = 0;
     int sources = 0;
     CheckReport report;  // what the content checks found, for the report page
+    int jobs = 1;
     bool ok = false;
 };
 

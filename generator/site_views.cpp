@@ -1,5 +1,6 @@
 #include "site_views.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -48,10 +49,16 @@ std::string page_href(const std::string& slug) { return slug + ".html"; }
 json layout_view(const SiteContext& site, const std::string& title, const std::string& description,
                  const std::string& root, const std::string& href, const std::string& content_html) {
     json nav = json::array();
-    for (const Page& p : *site.pages) {
-        std::string target = page_href(p.slug);
-        nav.push_back({{"title", p.meta.title}, {"href", root + target}, {"current", target == href}});
+    const std::vector<Page>& pages = *site.pages;
+    size_t shown = std::min(pages.size(), kMaxNavPages);
+    for (size_t i = 0; i < shown; ++i) {
+        std::string target = page_href(pages[i].slug);
+        nav.push_back({{"title", pages[i].meta.title}, {"href", root + target}, {"current", target == href}});
     }
+    if (shown < pages.size())  // the front page lists them all; a nav of every page would make the site O(pages^2)
+        nav.push_back({{"title", "All " + std::to_string(pages.size()) + " pages"},
+                       {"href", root + "index.html"},
+                       {"current", false}});
     const SiteConfig& config = *site.config;
     return {
         {"site", {{"title", config.title}, {"description", config.description}, {"language", config.language},

@@ -27,7 +27,12 @@ struct SiteContext {
     std::string version;
 };
 
-std::string page_href(const std::string& slug);  // "index.html", "ascend.html"
+std::string page_href(const std::string& slug);
+
+// The layout's navigation lists at most this many pages (the first in
+// navigation order), then a link to the front page; so each page's size does
+// not grow with the site.
+constexpr size_t kMaxNavPages = 30;  // "index.html", "ascend.html"
 
 nlohmann::json layout_view(const SiteContext& site, const std::string& title, const std::string& description,
                            const std::string& root, const std::string& href, const std::string& content_html);

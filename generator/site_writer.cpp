@@ -1,6 +1,12 @@
 #include "site_writer.h"
 
+#include <fcntl.h>
 #include <unistd.h>
+
+#include <set>
+#include <vector>
+
+#include "parallel.h"
 
 #include <filesystem>
 #include <fstream>
@@ -23,13 +29,22 @@ bool is_confined_path(const std::string& relative) {
 
 namespace {
 
+// The file's directory must exist.
 bool write_file(const fs::path& path, const std::string& bytes) {
-    std::error_code ec;
-    fs::create_directories(path.parent_path(), ec);
-    std::ofstream file(path, std::ios::binary | std::ios::trunc);
-    if (!file) return false;
-    file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    return static_cast<bool>(file.flush());
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) return false;
+    const char* data = bytes.data();
+    size_t left = bytes.size();
+    while (left > 0) {
+        ssize_t written = ::write(fd, data, left);
+        if (written <= 0) {
+            ::close(fd);
+            return false;
+        }
+        data += written;
+        left -= static_cast<size_t>(written);
+    }
+    return ::close(fd) == 0;
 }
 
 bool is_sourced_site_or_empty(const fs::path& dir) {
@@ -41,7 +56,7 @@ bool is_sourced_site_or_empty(const fs::path& dir) {
 
 }  // namespace
 
-bool write_site(const std::string& out_dir, const OutputTree& tree, Diagnostics& out) {
+bool write_site(const std::string& out_dir, const OutputTree& tree, Diagnostics& out, int jobs) {
     fs::path target = fs::path(out_dir).lexically_normal();
     if (target.filename().empty()) target = target.parent_path();
     std::error_code ec;
@@ -66,9 +81,20 @@ bool write_site(const std::string& out_dir, const OutputTree& tree, Diagnostics&
         out.error(staging.string(), 0, 0, "OUT003", "cannot create directory: " + ec.message());
         return false;
     }
-    for (const auto& [relative, bytes] : tree) {
-        if (!write_file(staging / relative, bytes)) {
-            out.error((staging / relative).string(), 0, 0, "OUT004", "cannot write file");
+    std::set<fs::path> dirs;
+    std::vector<const std::pair<const std::string, std::string>*> entries;
+    for (const auto& entry : tree) {
+        entries.push_back(&entry);
+        dirs.insert((staging / entry.first).parent_path());
+    }
+    for (const fs::path& dir : dirs) fs::create_directories(dir, ec);
+    std::vector<char> failed(entries.size(), 0);
+    parallel_for(entries.size(), jobs, [&](size_t i, int) {
+        failed[i] = write_file(staging / entries[i]->first, entries[i]->second) ? 0 : 1;
+    });
+    for (size_t i = 0; i < entries.size(); ++i) {
+        if (failed[i]) {
+            out.error((staging / entries[i]->first).string(), 0, 0, "OUT004", "cannot write file");
             fs::remove_all(staging, ec);
             return false;
         }

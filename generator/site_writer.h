@@ -24,7 +24,8 @@ extern const char* const kSiteMarker;
 // True if `relative` is a plain relative path that stays inside its root.
 bool is_confined_path(const std::string& relative);
 
-// Writes `tree` as `out_dir`, replacing a previous sourced site atomically.
-bool write_site(const std::string& out_dir, const OutputTree& tree, Diagnostics& out);
+// Writes `tree` as `out_dir`, replacing a previous sourced site atomically;
+// files are written on `jobs` threads, each with one open, write and close.
+bool write_site(const std::string& out_dir, const OutputTree& tree, Diagnostics& out, int jobs = 1);
 
 }  // namespace sourced

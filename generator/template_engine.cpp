@@ -43,6 +43,17 @@ data to_mustache(const nlohmann::json& j) {
 
 }  // namespace
 
+namespace detail {
+struct ParsedTemplates {
+    std::map<std::string, std::unique_ptr<mustache>> by_name;
+};
+}  // namespace detail
+
+TemplateEngine::TemplateEngine() : parsed_(std::make_unique<detail::ParsedTemplates>()) {}
+TemplateEngine::~TemplateEngine() = default;
+TemplateEngine::TemplateEngine(const TemplateEngine& other)
+    : templates_(other.templates_), parsed_(std::make_unique<detail::ParsedTemplates>()) {}
+
 bool TemplateEngine::load(const FileSystem& files, const std::string& dir, Diagnostics& out) {
     bool ok = true;
     for (const char* const* name = kTemplateNames; *name; ++name) {
@@ -67,9 +78,14 @@ bool TemplateEngine::load(const FileSystem& files, const std::string& dir, Diagn
 std::string TemplateEngine::render(const std::string& name, const nlohmann::json& view) const {
     auto it = templates_.find(name);
     if (it == templates_.end()) return {};
-    mustache tmpl{it->second};
-    tmpl.set_custom_escape([](const std::string& s) { return escape_html(s); });
-    return tmpl.render(to_mustache(view));
+    std::unique_ptr<mustache>& tmpl = parsed_->by_name[name];
+    if (!tmpl) {
+        tmpl = std::make_unique<mustache>(it->second);
+        tmpl->set_custom_escape([](const std::string& s) { return escape_html(s); });
+    }
+    std::string html;
+    tmpl->render(to_mustache(view), [&html](const std::string& part) { html += part; });
+    return html;
 }
 
 }  // namespace sourced

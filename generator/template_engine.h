@@ -5,9 +5,14 @@
 // Mustache. `{{x}}` escapes with escape_html; `{{{x}}}` is used only for HTML
 // the generator made and escaped itself. Templates never see internals, only
 // the views built in site_views.h.
+//
+// Each template is parsed once, on first use, and reused for every page.
+// Rendering is not thread-safe: give each thread its own copy (a copy shares
+// nothing and parses its templates again on first use).
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -17,8 +22,17 @@
 
 namespace sourced {
 
+namespace detail {
+struct ParsedTemplates;
+}
+
 class TemplateEngine {
 public:
+    TemplateEngine();
+    ~TemplateEngine();
+    TemplateEngine(const TemplateEngine& other);
+    TemplateEngine& operator=(const TemplateEngine&) = delete;
+
     // Loads every template named in `names` (without ".mustache") from `dir`.
     bool load(const FileSystem& files, const std::string& dir, Diagnostics& out);
 
@@ -29,6 +43,7 @@ public:
 
 private:
     std::map<std::string, std::string> templates_;
+    mutable std::unique_ptr<detail::ParsedTemplates> parsed_;
 };
 
 }  // namespace sourced

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# The benchmark: sourced against Hugo and the cmark-gfm floor on one generated corpus.
+#
+#   bash bench/run.sh [SIZE ...]        default sizes: 1000 4000 10000
+#
+# Environment: RUNS (default 5) full builds per tool and size; EDITS (default 20)
+# one-page rebuilds on the largest size; WORK (default /tmp/sourced-bench) for the
+# corpora and outputs; SOURCED (default build/sourced, built if missing).
+# Installs hugo, cmark-gfm and time from Debian if they are missing. Prints a
+# Markdown table; not part of the test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+SIZES=("$@"); [ ${#SIZES[@]} -eq 0 ] && SIZES=(1000 4000 10000)
+RUNS=${RUNS:-5}
+EDITS=${EDITS:-20}
+WORK=${WORK:-/tmp/sourced-bench}
+SOURCED=${SOURCED:-$ROOT/build/sourced}
+
+missing=()
+command -v hugo >/dev/null || missing+=(hugo)
+command -v cmark-gfm >/dev/null || missing+=(cmark-gfm)
+[ -x /usr/bin/time ] || missing+=(time)
+command -v python3 >/dev/null || missing+=(python3)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}" >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+if [ ! -x "$SOURCED" ]; then
+  cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null && cmake --build build -j2 --target sourced >/dev/null
+fi
+mkdir -p "$WORK"
+
+# measure NAME CMD...: runs CMD $RUNS times; prints "median_seconds median_peak_kib"
+measure() {
+  local log=$WORK/time.log times=() mems=()
+  for _ in $(seq "$RUNS"); do
+    /usr/bin/time -f "%e %M" -o "$log" "$@" >/dev/null 2>"$WORK/stderr.log" || {
+      echo "failed: $*" >&2; cat "$WORK/stderr.log" >&2; return 1; }
+    read -r t m <"$log"; times+=("$t"); mems+=("$m")
+  done
+  printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {printf "%s ", a[int((NR+1)/2)]}'
+  printf '%s\n' "${mems[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+
+
+cores=$(nproc)
+rows=()
+for n in "${SIZES[@]}"; do
+  dir=$WORK/n$n
+  if [ ! -f "$dir/floor.md" ]; then
+    echo "generating $n pages in $dir" >&2
+    rm -rf "$dir" && python3 bench/gen_corpus.py "$n" "$dir"
+  fi
+  mb=$(du -sm "$dir/sourced/content" | cut -f1)
+  echo "measuring $n pages ($RUNS runs each)" >&2
+  read -r st sm < <(measure "$SOURCED" build --strict --content "$dir/sourced/content" --templates "$ROOT/templates" \
+                      --assets "$ROOT/assets" --out "$dir/sourced-site")
+  read -r ht hm < <(measure hugo --quiet --source "$dir/hugo" --destination "$dir/hugo-site" --cleanDestinationDir)
+  read -r ft fm < <(measure cmark-gfm -e footnotes -e table -e strikethrough -e autolink -e tagfilter -e tasklist \
+                      "$dir/floor.md")
+  rows+=("$(awk -v n="$n" -v mb="$mb" -v st="$st" -v sm="$sm" -v ht="$ht" -v hm="$hm" -v ft="$ft" 'BEGIN {
+    printf "| %d (%d MB) | %.2f s | %.0f | %.0f MiB | %.2f s | %.0f | %.0f MiB | %.2f s | **%.2f** | **%.2f** | %.2f |",
+      n, mb, st, n / st, sm / 1024, ht, n / ht, hm / 1024, ft, ht / st, st / ft, sm / hm }')")
+done
+
+# Incremental: sourced has no incremental mode yet; a one-page edit is a full rebuild.
+big=${SIZES[-1]}
+dir=$WORK/n$big
+page=$dir/sourced/content/pages/p00000.md
+cp "$page" "$WORK/page.bak"
+times=()
+for i in $(seq "$EDITS"); do
+  echo "Edited paragraph number $i." >>"$page"
+  /usr/bin/time -f "%e" -o "$WORK/time.log" "$SOURCED" build --strict --content "$dir/sourced/content" \
+    --templates "$ROOT/templates" --assets "$ROOT/assets" --out "$dir/sourced-site" >/dev/null
+  times+=("$(cat "$WORK/time.log")")
+done
+cp "$WORK/page.bak" "$page"
+edit=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+
+echo
+echo "sourced $("$SOURCED" --version | cut -d' ' -f2), $(hugo version | cut -d' ' -f1-2), cmark-gfm $(cmark-gfm --version | head -1 | awk '{print $2}');" \
+     "$cores cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')); $(date -u +%Y-%m-%d);" \
+     "median of $RUNS runs; peak RSS from /usr/bin/time"
+echo
+echo "| pages | sourced | pages/s | RSS | Hugo | pages/s | RSS | cmark-gfm floor | hugo / sourced | sourced / floor | RSS sourced / Hugo |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
+printf '%s\n' "${rows[@]}"
+echo
+echo "| $big pages, after editing | sourced | Hugo |"
+echo "|---|---|---|"
+echo "| one page (median of $EDITS edits) | $edit s: no incremental mode yet, this is a full rebuild | not measured |"
+echo "| one figure | not implemented (a full rebuild, as above) | not measured |"
