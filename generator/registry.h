@@ -66,6 +66,7 @@ struct Figure {
     std::string quantity;
     std::string derived;
     std::string review_by;
+    std::string changed;  // when value, status or evidence last changed (optional; see figure_revision.h)
     EntryLocation where;
 };
 

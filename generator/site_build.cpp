@@ -5,6 +5,7 @@
 
 #include "content_checks.h"
 #include "content_loader.h"
+#include "figure_card.h"
 #include "markdown_document.h"
 #include "page_renderer.h"
 #include "reference_resolver.h"
@@ -125,8 +126,11 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     if (!has_home)
         tree["index.html"] = wrap(templates, site, content.config.title, content.config.description, "", "index.html",
                                   "home", home_view(site, content.registry));
+    nlohmann::json ledger = ledger_view(content.registry, usage);
+    add_card_fields(ledger, content.registry, content.config);  // embed snippets on each entry
     tree["figures/index.html"] = wrap(templates, site, "Figure ledger", "Every figure on this site, its status and its evidence.",
-                                      "../", "figures/index.html", "figures", ledger_view(content.registry, usage));
+                                      "../", "figures/index.html", "figures", ledger);
+    add_card_pages(tree, templates, content.registry, content.config);  // cards/<id>.html, .embed.html, .oembed.json
     tree["sources/index.html"] = wrap(templates, site, "Sources", "Every source this site cites and the figures that rest on it.",
                                       "../", "sources/index.html", "sources", sources_view(content.registry, usage));
     tree["legend.html"] = wrap(templates, site, "How figures are rated", "What each figure status means.", "", "legend.html",

@@ -35,9 +35,14 @@ TEST_CASE("registry strings are escaped wherever they land in the site", "[escap
     BuildResult result = test::build_in_memory(files);
     INFO(test::diagnostics_text(result));
     REQUIRE(result.ok);
-    for (const auto& [path, html] : result.output) {
+    for (const auto& [path, page] : result.output) {
         if (path.rfind("assets/", 0) == 0) continue;
+        if (path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0) continue;  // oEmbed: see card_test.cpp
         INFO(path);
+        std::string html = page;
+        // The ledger's one script: the copy buttons from assets/, never registry text.
+        const std::string copy_script = "<script src=\"../assets/copy-snippet.js\" defer></script>";
+        if (auto at = html.find(copy_script); at != std::string::npos) html.erase(at, copy_script.size());
         CHECK(html.find("<script") == std::string::npos);
         CHECK(html.find("<img") == std::string::npos);
         CHECK(html.find("<iframe") == std::string::npos);

@@ -1,0 +1,111 @@
+#include "embed_snippets.h"
+
+#include <algorithm>
+
+#include "display_text.h"
+#include "figure_revision.h"
+#include "html_escape.h"
+
+namespace sourced {
+
+namespace {
+
+// Mid-tone colours readable on both light and dark host pages.
+const char* status_colour(Status s) {
+    switch (s) {
+        case Status::verified: return "#2e7d4f";
+        case Status::reported: return "#b7791f";
+        case Status::self_reported: return "#c05621";
+        case Status::projected: return "#5a67d8";
+        case Status::unverified: return "#c53030";
+        case Status::disputed: return "#b83280";
+        case Status::false_: return "#c00000";
+    }
+    return "#888888";
+}
+
+// Lines a text of `chars` characters takes at `per_line` characters a line.
+int lines(size_t chars, size_t per_line) { return static_cast<int>(std::max<size_t>(1, (chars + per_line - 1) / per_line)); }
+
+// Characters, not bytes, so that "’" counts once.
+size_t text_length(const std::string& s) {
+    return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xc0) != 0x80; }));
+}
+
+std::string link(const std::string& href, const std::string& text_html) {
+    return "<a href=\"" + escape_html(safe_url(href)) + "\">" + text_html + "</a>";
+}
+
+}  // namespace
+
+const Source* primary_source(const Figure& figure, const Registry& registry) {
+    for (const Evidence& ev : figure.evidence)
+        if (const Source* s = registry.source(ev.source_id)) return s;
+    return nullptr;
+}
+
+std::string source_byline(const Source& source) {
+    std::string by = !source.publisher.empty() ? source.publisher : source.container_title;
+    if (by.empty() && !source.authors.empty()) by = source.authors.front();
+    std::string date = source.issued.empty() ? "undated" : human_date(source.issued);
+    return by.empty() ? date : by + ", " + date;
+}
+
+CardFacts card_facts(const Figure& figure, const Registry& registry) {
+    CardFacts card;
+    card.figure = &figure;
+    card.revision = figure_revision(figure);
+    card.changed = figure_changed_date(figure, registry);
+    // The embed page's layout (see templates/card.mustache) at 560 px: 16 px
+    // padding, about 58 characters a line of body text, 64 of small text.
+    int h = 2 * 17 + 2;                                     // padding and border
+    h += 22;                                                // status line
+    h += 44 * lines(text_length(figure.display), 24);       // the value
+    h += 25 * lines(text_length(figure.claim), 56);         // the claim
+    if (!figure.note.empty()) h += 21 * lines(text_length(figure.note), 62) + 8;
+    for (const Evidence& ev : figure.evidence) {
+        if (!ev.quote.empty()) h += 21 * lines(text_length(ev.quote) + 2, 60) + 6;
+        const Source* s = registry.source(ev.source_id);
+        std::string line = s ? s->title + " " + source_byline(*s) + " " + ev.locator : ev.source_id;
+        h += 20 * lines(text_length(line) + 4, 64) + 10;
+    }
+    h += 2 * 19 + 12;                                       // as-of, revision and ledger lines
+    card.height = h;
+    return card;
+}
+
+std::string iframe_snippet(const CardFacts& card, const std::string& site_title, const CardUrls& urls) {
+    const Figure& f = *card.figure;
+    std::string title = f.display + " — " + f.claim + " (" + site_title + ")";
+    return "<iframe src=\"" + escape_html(urls.embed(f.id)) + "\" title=\"" + escape_html(title) + "\" width=\"" +
+           std::to_string(card.width) + "\" height=\"" + std::to_string(card.height) +
+           "\" style=\"border:0;max-width:100%\" loading=\"lazy\" referrerpolicy=\"no-referrer\"></iframe>";
+}
+
+std::string html_snippet(const CardFacts& card, const Registry& registry, const std::string& site_title,
+                         const CardUrls& urls) {
+    const Figure& f = *card.figure;
+    const std::string colour = status_colour(f.status);
+    std::string html = "<blockquote cite=\"" + escape_html(urls.card(f.id)) +
+                       "\" style=\"margin:1em 0;padding:0.75em 1em;border-left:4px solid " + colour + "\">\n";
+    html += "<p style=\"margin:0;font-size:1.6em;font-weight:bold;line-height:1.2\">" + escape_html(f.display) + "</p>\n";
+    html += "<p style=\"margin:0.3em 0\">" + escape_html(f.claim) + "</p>\n";
+    std::string status = "<strong style=\"color:" + colour + "\">" + status_symbol(f.status) + " " +
+                         escape_html(status_name(f.status)) + "</strong>";
+    html += "<p style=\"margin:0.3em 0\">Status: " + status + (f.note.empty() ? "" : " — " + escape_html(f.note)) + "</p>\n";
+    for (const Evidence& ev : f.evidence) {
+        const Source* s = registry.source(ev.source_id);
+        if (!s) continue;
+        std::string title = "“" + escape_html(s->title) + "”";
+        html += "<p style=\"margin:0.3em 0;font-size:0.9em\">Source: " + (s->url.empty() ? title : link(s->url, title)) +
+                ", " + escape_html(source_byline(*s)) + (ev.locator.empty() ? "" : ", " + escape_html(ev.locator)) +
+                "</p>\n";
+    }
+    html += "<p style=\"margin:0.3em 0 0;font-size:0.8em\">As of " + escape_html(human_date(f.as_of)) + " · revision " +
+            card.revision + ", changed " + escape_html(human_date(card.changed)) + " · " +
+            link(urls.ledger(f.id), "Figure ledger: " + escape_html(site_title)) + "</p>\n";
+    html += "</blockquote>";
+    return html;
+}
+
+}  // namespace sourced

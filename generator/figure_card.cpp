@@ -1,0 +1,115 @@
+#include "figure_card.h"
+
+#include "display_text.h"
+#include "html_escape.h"
+
+namespace sourced {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr int kCacheAgeSeconds = 86400;
+
+std::string capitalised(std::string word) {
+    if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') word[0] = static_cast<char>(word[0] - 'a' + 'A');
+    return word;
+}
+
+json evidence_view(const Figure& f, const Registry& registry) {
+    json list = json::array();
+    for (const Evidence& ev : f.evidence) {
+        const Source* s = registry.source(ev.source_id);
+        list.push_back({{"quote", ev.quote},
+                        {"locator", ev.locator},
+                        {"title", s ? s->title : ev.source_id},
+                        {"byline", s ? source_byline(*s) : ""},
+                        {"url", s ? safe_url(s->url) : ""}});
+    }
+    return list;
+}
+
+}  // namespace
+
+json card_view(const CardFacts& card, const Registry& registry, const SiteConfig& config, bool embed) {
+    const Figure& f = *card.figure;
+    CardUrls urls{config.base_url};
+    // From inside cards/, the ledger is one level up. Absolute when the site has a base URL.
+    std::string ledger = urls.absolute() ? urls.ledger(f.id) : "../figures/index.html#fig-" + f.id;
+    return {{"id", f.id},
+            {"embed", embed},
+            {"page", !embed},
+            {"language", config.language},
+            {"site_title", config.title},
+            {"display", f.display},
+            {"claim", f.claim},
+            {"status", status_name(f.status)},
+            {"status_label", capitalised(status_name(f.status))},
+            {"symbol", status_symbol(f.status)},
+            {"flagged", is_flagged(f.status)},
+            {"status_summary", status_summary(f.status)},
+            {"note", f.note},
+            {"as_of", human_date(f.as_of)},
+            {"revision", card.revision},
+            {"changed", human_date(card.changed)},
+            {"changed_iso", card.changed},
+            {"evidence", evidence_view(f, registry)},
+            {"ledger_href", ledger},
+            {"canonical", ledger},
+            {"card_href", f.id + ".html"},
+            {"oembed_href", urls.absolute() ? urls.oembed(f.id) : f.id + ".oembed.json"},
+            {"width", std::to_string(card.width)},
+            {"height", std::to_string(card.height)},
+            {"absolute", urls.absolute()},
+            {"iframe_snippet", iframe_snippet(card, config.title, urls)},
+            {"html_snippet", html_snippet(card, registry, config.title, urls)}};
+}
+
+json card_oembed(const CardFacts& card, const Registry& registry, const SiteConfig& config) {
+    const Figure& f = *card.figure;
+    CardUrls urls{config.base_url};
+    json out = {{"version", "1.0"},
+                {"type", "rich"},
+                {"title", f.display + " — " + f.claim},
+                {"html", iframe_snippet(card, config.title, urls)},
+                {"width", card.width},
+                {"height", card.height},
+                {"provider_name", config.title},
+                {"provider_url", urls.site()},
+                {"cache_age", kCacheAgeSeconds},
+                // Extensions (oEmbed allows extra keys): what an embedder needs to notice change.
+                {"url", urls.card(f.id)},
+                {"figure_id", f.id},
+                {"status", status_name(f.status)},
+                {"revision", card.revision},
+                {"changed", card.changed},
+                {"as_of", f.as_of}};
+    if (const Source* s = primary_source(f, registry)) out["source_url"] = s->url;
+    return out;
+}
+
+void add_card_pages(OutputTree& tree, const TemplateEngine& templates, const Registry& registry, const SiteConfig& config) {
+    for (const Figure& f : registry.figures) {
+        CardFacts card = card_facts(f, registry);
+        tree[CardUrls::card_path(f.id)] = templates.render("card", card_view(card, registry, config, false));
+        tree[CardUrls::embed_path(f.id)] = templates.render("card", card_view(card, registry, config, true));
+        tree[CardUrls::oembed_path(f.id)] = card_oembed(card, registry, config).dump(2) + "\n";
+    }
+}
+
+void add_card_fields(json& ledger, const Registry& registry, const SiteConfig& config) {
+    CardUrls urls{config.base_url};
+    for (json& entry : ledger["figures"]) {
+        const Figure* f = registry.figure(entry.value("id", ""));
+        if (!f) continue;
+        CardFacts card = card_facts(*f, registry);
+        entry["card_href"] = "../" + CardUrls::card_path(f->id);
+        entry["revision"] = card.revision;
+        entry["changed"] = human_date(card.changed);
+        entry["iframe_snippet"] = iframe_snippet(card, config.title, urls);
+        entry["html_snippet"] = html_snippet(card, registry, config.title, urls);
+        entry["absolute_urls"] = urls.absolute();
+    }
+}
+
+}  // namespace sourced
