@@ -51,7 +51,7 @@ std::string source_byline(const Source& source) {
     return by.empty() ? date : by + ", " + date;
 }
 
-CardFacts card_facts(const Figure& figure, const Registry& registry) {
+CardFacts card_facts(const Figure& figure, const Registry& registry, const std::string& site_title) {
     CardFacts card;
     card.figure = &figure;
     card.revision = figure_revision(figure);
@@ -69,7 +69,9 @@ CardFacts card_facts(const Figure& figure, const Registry& registry) {
         std::string line = s ? s->title + " " + source_byline(*s) + " " + ev.locator : ev.source_id;
         h += 20 * lines(text_length(line) + 4, 64) + 10;
     }
-    h += 2 * 19 + 12;                                       // as-of, revision and ledger lines
+    h += 19 * lines(48, 64) + 8;                            // revision, changed, ledger link
+    h += 19 * lines(text_length(site_title), 64) + 2;       // the site's title
+    h += 16;                                                // slack for fonts wider than assumed
     card.height = h;
     return card;
 }

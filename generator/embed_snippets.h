@@ -40,7 +40,7 @@ struct CardFacts {
     int height = 0;
 };
 
-CardFacts card_facts(const Figure& figure, const Registry& registry);
+CardFacts card_facts(const Figure& figure, const Registry& registry, const std::string& site_title);
 
 // The first evidence source with its display fields, or null.
 const Source* primary_source(const Figure& figure, const Registry& registry);

@@ -84,13 +84,13 @@ json card_oembed(const CardFacts& card, const Registry& registry, const SiteConf
                 {"revision", card.revision},
                 {"changed", card.changed},
                 {"as_of", f.as_of}};
-    if (const Source* s = primary_source(f, registry)) out["source_url"] = s->url;
+    if (const Source* s = primary_source(f, registry); s && !s->url.empty()) out["source_url"] = s->url;
     return out;
 }
 
 void add_card_pages(OutputTree& tree, const TemplateEngine& templates, const Registry& registry, const SiteConfig& config) {
     for (const Figure& f : registry.figures) {
-        CardFacts card = card_facts(f, registry);
+        CardFacts card = card_facts(f, registry, config.title);
         tree[CardUrls::card_path(f.id)] = templates.render("card", card_view(card, registry, config, false));
         tree[CardUrls::embed_path(f.id)] = templates.render("card", card_view(card, registry, config, true));
         tree[CardUrls::oembed_path(f.id)] = card_oembed(card, registry, config).dump(2) + "\n";
@@ -102,7 +102,7 @@ void add_card_fields(json& ledger, const Registry& registry, const SiteConfig& c
     for (json& entry : ledger["figures"]) {
         const Figure* f = registry.figure(entry.value("id", ""));
         if (!f) continue;
-        CardFacts card = card_facts(*f, registry);
+        CardFacts card = card_facts(*f, registry, config.title);
         entry["card_href"] = "../" + CardUrls::card_path(f->id);
         entry["revision"] = card.revision;
         entry["changed"] = human_date(card.changed);

@@ -198,7 +198,7 @@ TEST_CASE("the no-iframe snippet is inline-styled plain HTML that states value, 
     CardUrls urls{"https://example.org/"};
     for (const Figure& f : r.figures) {
         INFO(f.id);
-        std::string html = html_snippet(card_facts(f, r), r, "Site", urls);
+        std::string html = html_snippet(card_facts(f, r, "Site"), r, "Site", urls);
         CHECK(html.find("class=") == std::string::npos);
         CHECK(html.find("<style") == std::string::npos);
         CHECK(html.find("<script") == std::string::npos);
@@ -209,7 +209,7 @@ TEST_CASE("the no-iframe snippet is inline-styled plain HTML that states value, 
         CHECK(html.find(status_name(f.status) + "</strong>") != std::string::npos);
         CHECK(html.find("<a href=\"https://example.org/figures/index.html#fig-" + f.id + "\">") != std::string::npos);
     }
-    std::string v3 = html_snippet(card_facts(*r.figure("v3-pretrain-gpu-hours"), r), r, "Site", urls);
+    std::string v3 = html_snippet(card_facts(*r.figure("v3-pretrain-gpu-hours"), r, "Site"), r, "Site", urls);
     CHECK(v3.find("<a href=\"https://arxiv.org/abs/2412.19437\">“DeepSeek-V3 Technical Report”</a>") != std::string::npos);
 }
 
@@ -247,7 +247,7 @@ TEST_CASE("hostile registry strings are escaped in card pages, oEmbed and snippe
     Diagnostics out;
     Registry r = load_registry("registry.json", registry, out);
     REQUIRE_FALSE(out.has_errors());
-    std::string snippet = html_snippet(card_facts(*r.figure("hostile"), r), r, "S<i>te", CardUrls{"https://e.org/"});
+    std::string snippet = html_snippet(card_facts(*r.figure("hostile"), r, "Site"), r, "S<i>te", CardUrls{"https://e.org/"});
     CHECK(snippet.find("<b>") == std::string::npos);
     CHECK(snippet.find("<img") == std::string::npos);
     CHECK(snippet.find("<i>") == std::string::npos);
