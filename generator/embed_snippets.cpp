@@ -11,7 +11,7 @@ namespace sourced {
 namespace {
 
 // Mid-tone colours readable on both light and dark host pages.
-const char* status_colour(Status s) {
+const char* status_colour_impl(Status s) {
     switch (s) {
         case Status::verified: return "#2e7d4f";
         case Status::reported: return "#b7791f";
@@ -37,6 +37,8 @@ std::string link(const std::string& href, const std::string& text_html) {
 }
 
 }  // namespace
+
+const char* status_colour(Status s) { return status_colour_impl(s); }
 
 const Source* primary_source(const Figure& figure, const Registry& registry) {
     for (const Evidence& ev : figure.evidence)

@@ -23,12 +23,15 @@ struct CardUrls {
     std::string card(const std::string& id) const { return base + card_path(id); }
     std::string embed(const std::string& id) const { return base + embed_path(id); }
     std::string oembed(const std::string& id) const { return base + oembed_path(id); }
+    std::string png(const std::string& id) const { return base + png_path(id); }
     std::string ledger(const std::string& id) const { return base + "figures/index.html#fig-" + id; }
     std::string site() const { return base.empty() ? "index.html" : base; }
 
     static std::string card_path(const std::string& id) { return "cards/" + id + ".html"; }
     static std::string embed_path(const std::string& id) { return "cards/" + id + ".embed.html"; }
     static std::string oembed_path(const std::string& id) { return "cards/" + id + ".oembed.json"; }
+    static std::string svg_path(const std::string& id) { return "cards/" + id + ".svg"; }
+    static std::string png_path(const std::string& id) { return "cards/" + id + ".png"; }
 };
 
 // The facts a snippet states, computed once per figure.
@@ -41,6 +44,9 @@ struct CardFacts {
 };
 
 CardFacts card_facts(const Figure& figure, const Registry& registry, const std::string& site_title);
+
+// A mid-tone colour per status, readable on light and dark backgrounds.
+const char* status_colour(Status s);
 
 // The first evidence source with its display fields, or null.
 const Source* primary_source(const Figure& figure, const Registry& registry);

@@ -1,6 +1,7 @@
 #include "figure_card.h"
 
 #include "display_text.h"
+#include "figure_image.h"
 #include "html_escape.h"
 
 namespace sourced {
@@ -61,6 +62,11 @@ json card_view(const CardFacts& card, const Registry& registry, const SiteConfig
             {"width", std::to_string(card.width)},
             {"height", std::to_string(card.height)},
             {"absolute", urls.absolute()},
+            {"image_png", urls.absolute() ? urls.png(f.id) : f.id + ".png"},
+            {"image_svg", f.id + ".svg"},
+            {"image_width", std::to_string(kCardImageWidth)},
+            {"image_height", std::to_string(kCardImageHeight)},
+            {"card_url", urls.absolute() ? urls.card(f.id) : ""},
             {"iframe_snippet", iframe_snippet(card, config.title, urls)},
             {"html_snippet", html_snippet(card, registry, config.title, urls)}};
 }
@@ -88,9 +94,15 @@ json card_oembed(const CardFacts& card, const Registry& registry, const SiteConf
     return out;
 }
 
-void add_card_pages(OutputTree& tree, const TemplateEngine& templates, const Registry& registry, const SiteConfig& config) {
+void add_card_pages(OutputTree& tree, const TemplateEngine& templates, const Registry& registry, const SiteConfig& config,
+                    Diagnostics& out) {
     for (const Figure& f : registry.figures) {
         CardFacts card = card_facts(f, registry, config.title);
+        std::string svg = templates.render("card-svg", card_image_view(card, registry, config.title));
+        std::string error;
+        if (auto png = render_svg_to_png(svg, error)) tree[CardUrls::png_path(f.id)] = std::move(*png);
+        else out.error(f.where.path, f.where.line, f.where.column, "CRD001", "social image of figure '" + f.id + "': " + error);
+        tree[CardUrls::svg_path(f.id)] = std::move(svg);
         tree[CardUrls::card_path(f.id)] = templates.render("card", card_view(card, registry, config, false));
         tree[CardUrls::embed_path(f.id)] = templates.render("card", card_view(card, registry, config, true));
         tree[CardUrls::oembed_path(f.id)] = card_oembed(card, registry, config).dump(2) + "\n";
@@ -109,6 +121,8 @@ void add_card_fields(json& ledger, const Registry& registry, const SiteConfig& c
         entry["iframe_snippet"] = iframe_snippet(card, config.title, urls);
         entry["html_snippet"] = html_snippet(card, registry, config.title, urls);
         entry["absolute_urls"] = urls.absolute();
+        entry["image_png"] = "../" + CardUrls::png_path(f->id);
+        entry["image_svg"] = "../" + CardUrls::svg_path(f->id);
     }
 }
 

@@ -5,7 +5,9 @@
 //                           evidence, source, as-of date, revision, ledger link,
 //                           and the embed snippets to copy;
 //   cards/<id>.embed.html   the card alone, which the <iframe> snippet loads;
-//   cards/<id>.oembed.json  oEmbed 1.0 (type rich) for the card.
+//   cards/<id>.oembed.json  oEmbed 1.0 (type rich) for the card;
+//   cards/<id>.svg, .png    the social image (see figure_image.h), named by
+//                           Open Graph / Twitter meta tags on the card page.
 // Both HTML files are self-contained: inline CSS, no script, no request for
 // anything but the links a reader follows. It also adds the card fields
 // (card link, snippets, revision) to the figure ledger's view.
@@ -31,7 +33,8 @@ nlohmann::json card_view(const CardFacts& card, const Registry& registry, const 
 nlohmann::json card_oembed(const CardFacts& card, const Registry& registry, const SiteConfig& config);
 
 // Renders every figure's card files into `tree`.
-void add_card_pages(OutputTree& tree, const TemplateEngine& templates, const Registry& registry, const SiteConfig& config);
+void add_card_pages(OutputTree& tree, const TemplateEngine& templates, const Registry& registry, const SiteConfig& config,
+                    Diagnostics& out);
 
 // Adds card_href, revision, changed, iframe_snippet and html_snippet to each
 // entry of ledger_view()["figures"] (matched by id).

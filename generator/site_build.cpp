@@ -130,7 +130,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     add_card_fields(ledger, content.registry, content.config);  // embed snippets on each entry
     tree["figures/index.html"] = wrap(templates, site, "Figure ledger", "Every figure on this site, its status and its evidence.",
                                       "../", "figures/index.html", "figures", ledger);
-    add_card_pages(tree, templates, content.registry, content.config);  // cards/<id>.html, .embed.html, .oembed.json
+    add_card_pages(tree, templates, content.registry, content.config, out);  // cards/<id>.html, .embed.html, .oembed.json
     tree["sources/index.html"] = wrap(templates, site, "Sources", "Every source this site cites and the figures that rest on it.",
                                       "../", "sources/index.html", "sources", sources_view(content.registry, usage));
     tree["legend.html"] = wrap(templates, site, "How figures are rated", "What each figure status means.", "", "legend.html",

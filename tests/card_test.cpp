@@ -5,6 +5,7 @@
 #include <set>
 
 #include "embed_snippets.h"
+#include "figure_image.h"
 #include "figure_revision.h"
 #include "test_support.h"
 
@@ -269,5 +270,60 @@ TEST_CASE("card output is byte-identical across builds", "[card][determinism]") 
             ++cards;
             CHECK(b.output.at(path) == bytes);
         }
-    CHECK(cards == 3 * 3);
+    CHECK(cards == 3 * 5);  // html, embed.html, oembed.json, svg, png
+}
+
+namespace {
+
+// Width and height from a PNG's IHDR chunk (big-endian, bytes 16-23).
+std::pair<unsigned, unsigned> png_size(const std::string& png) {
+    REQUIRE(png.size() > 24);
+    REQUIRE(png.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0);
+    REQUIRE(png.compare(12, 4, "IHDR") == 0);
+    auto be32 = [&](size_t at) {
+        unsigned v = 0;
+        for (size_t i = 0; i < 4; ++i) v = (v << 8) | static_cast<unsigned char>(png[at + i]);
+        return v;
+    };
+    return {be32(16), be32(20)};
+}
+
+}  // namespace
+
+TEST_CASE("each figure has a well-formed SVG image and a 1200x630 PNG rendered from it", "[card][image]") {
+    BuildResult result = build_cards(with_evil_source(kHostile));
+    INFO(test::diagnostics_text(result));
+    REQUIRE(result.ok);
+    for (const char* id : {"v3-pretrain-gpu-hours", "packaging-yield", "hostile"}) {
+        INFO(id);
+        const std::string& svg = result.output.at(std::string("cards/") + id + ".svg");
+        CHECK(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"630\"", 0) == 0);
+        std::string error;
+        auto reparsed = render_svg_to_png(svg, error);  // librsvg rejects XML that is not well-formed
+        INFO(error);
+        CHECK(reparsed.has_value());
+        auto size = png_size(result.output.at(std::string("cards/") + id + ".png"));
+        CHECK(size.first == 1200u);
+        CHECK(size.second == 630u);
+        const std::string& page = result.output.at(std::string("cards/") + id + ".html");
+        CHECK(page.find(std::string("<meta property=\"og:image\" content=\"") + id + ".png\">") != std::string::npos);
+        CHECK(page.find("<meta name=\"twitter:card\" content=\"summary_large_image\">") != std::string::npos);
+    }
+    const std::string& svg = result.output.at("cards/hostile.svg");
+    CHECK(svg.find("<b>") == std::string::npos);
+    CHECK(svg.find("<script") == std::string::npos);
+    CHECK(svg.find("&lt;b&gt;3&lt;/b&gt; &amp; &quot;more&quot;") != std::string::npos);
+    CHECK(svg.find("Title &lt;with&gt; &amp; &quot;quotes&quot;") != std::string::npos);
+
+    std::string error;
+    CHECK_FALSE(render_svg_to_png("<svg xmlns=\"http://www.w3.org/2000/svg\"><text>a & b</text></svg>", error));
+    CHECK_FALSE(error.empty());
+}
+
+TEST_CASE("wrap_text wraps on words, counts UTF-8 characters and marks a cut", "[card][image]") {
+    CHECK(wrap_text("one two three four", 9, 3) == std::vector<std::string>{"one two", "three", "four"});
+    CHECK(wrap_text("one two three four", 9, 2) == std::vector<std::string>{"one two", "three…"});
+    CHECK(wrap_text("“ééé” ééé", 5, 2) == std::vector<std::string>{"“ééé”", "ééé"});
+    CHECK(wrap_text("abcdefghij", 4, 1) == std::vector<std::string>{"abc…"});
+    CHECK(wrap_text("", 10, 2).empty());
 }
