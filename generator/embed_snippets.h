@@ -31,6 +31,9 @@ struct CardUrls {
     static std::string embed_path(const std::string& id) { return "cards/" + id + ".embed.html"; }
     static std::string oembed_path(const std::string& id) { return "cards/" + id + ".oembed.json"; }
     static std::string svg_path(const std::string& id) { return "cards/" + id + ".svg"; }
+    static std::string text_path(const std::string& id) { return "cards/" + id + ".cite.txt"; }
+    static std::string bibtex_path(const std::string& id) { return "cards/" + id + ".bib"; }
+    static std::string csl_path(const std::string& id) { return "cards/" + id + ".csl.json"; }
     static std::string png_path(const std::string& id) { return "cards/" + id + ".png"; }
 };
 

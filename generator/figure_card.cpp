@@ -1,6 +1,7 @@
 #include "figure_card.h"
 
 #include "display_text.h"
+#include "figure_citation.h"
 #include "figure_image.h"
 #include "html_escape.h"
 
@@ -67,6 +68,10 @@ json card_view(const CardFacts& card, const Registry& registry, const SiteConfig
             {"image_width", std::to_string(kCardImageWidth)},
             {"image_height", std::to_string(kCardImageHeight)},
             {"card_url", urls.absolute() ? urls.card(f.id) : ""},
+            {"citation_text", citation_text(card, registry, config)},
+            {"cite_txt", f.id + ".cite.txt"},
+            {"cite_bib", f.id + ".bib"},
+            {"cite_csl", f.id + ".csl.json"},
             {"iframe_snippet", iframe_snippet(card, config.title, urls)},
             {"html_snippet", html_snippet(card, registry, config.title, urls)}};
 }
@@ -103,6 +108,9 @@ void add_card_pages(OutputTree& tree, const TemplateEngine& templates, const Reg
         if (auto png = render_svg_to_png(svg, error)) tree[CardUrls::png_path(f.id)] = std::move(*png);
         else out.error(f.where.path, f.where.line, f.where.column, "CRD001", "social image of figure '" + f.id + "': " + error);
         tree[CardUrls::svg_path(f.id)] = std::move(svg);
+        tree[CardUrls::text_path(f.id)] = citation_text(card, registry, config);
+        tree[CardUrls::bibtex_path(f.id)] = citation_bibtex(card, registry, config);
+        tree[CardUrls::csl_path(f.id)] = citation_csl(card, registry, config).dump(2) + "\n";
         tree[CardUrls::card_path(f.id)] = templates.render("card", card_view(card, registry, config, false));
         tree[CardUrls::embed_path(f.id)] = templates.render("card", card_view(card, registry, config, true));
         tree[CardUrls::oembed_path(f.id)] = card_oembed(card, registry, config).dump(2) + "\n";
@@ -123,6 +131,9 @@ void add_card_fields(json& ledger, const Registry& registry, const SiteConfig& c
         entry["absolute_urls"] = urls.absolute();
         entry["image_png"] = "../" + CardUrls::png_path(f->id);
         entry["image_svg"] = "../" + CardUrls::svg_path(f->id);
+        entry["cite_txt"] = "../" + CardUrls::text_path(f->id);
+        entry["cite_bib"] = "../" + CardUrls::bibtex_path(f->id);
+        entry["cite_csl"] = "../" + CardUrls::csl_path(f->id);
     }
 }
 

@@ -7,7 +7,8 @@
 //   cards/<id>.embed.html   the card alone, which the <iframe> snippet loads;
 //   cards/<id>.oembed.json  oEmbed 1.0 (type rich) for the card;
 //   cards/<id>.svg, .png    the social image (see figure_image.h), named by
-//                           Open Graph / Twitter meta tags on the card page.
+//                           Open Graph / Twitter meta tags on the card page;
+//   cards/<id>.cite.txt, .bib, .csl.json   "cite this figure" (figure_citation.h).
 // Both HTML files are self-contained: inline CSS, no script, no request for
 // anything but the links a reader follows. It also adds the card fields
 // (card link, snippets, revision) to the figure ledger's view.

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "embed_snippets.h"
+#include "figure_citation.h"
 #include "figure_image.h"
 #include "figure_revision.h"
 #include "test_support.h"
@@ -270,7 +271,7 @@ TEST_CASE("card output is byte-identical across builds", "[card][determinism]") 
             ++cards;
             CHECK(b.output.at(path) == bytes);
         }
-    CHECK(cards == 3 * 5);  // html, embed.html, oembed.json, svg, png
+    CHECK(cards == 3 * 8);  // html, embed.html, oembed.json, svg, png, cite.txt, bib, csl.json
 }
 
 namespace {
@@ -326,4 +327,45 @@ TEST_CASE("wrap_text wraps on words, counts UTF-8 characters and marks a cut", "
     CHECK(wrap_text("“ééé” ééé", 5, 2) == std::vector<std::string>{"“ééé”", "ééé"});
     CHECK(wrap_text("abcdefghij", 4, 1) == std::vector<std::string>{"abc…"});
     CHECK(wrap_text("", 10, 2).empty());
+}
+
+TEST_CASE("cite this figure: plain text, BibTeX and CSL-JSON, escaped for each format", "[card][cite]") {
+    BuildResult result = build_cards(with_evil_source(kHostile), "https://example.org/x/");
+    INFO(test::diagnostics_text(result));
+    REQUIRE(result.ok);
+    for (const char* id : {"v3-pretrain-gpu-hours", "packaging-yield", "hostile"}) {
+        INFO(id);
+        for (const char* ext : {".cite.txt", ".bib", ".csl.json"})
+            CHECK(result.output.count(std::string("cards/") + id + ext) == 1);
+        const std::string& page = result.output.at(std::string("cards/") + id + ".html");
+        CHECK(page.find(std::string("<a href=\"") + id + ".bib\" download>BibTeX</a>") != std::string::npos);
+        CHECK(result.output.at("figures/index.html").find(std::string("<a href=\"../cards/") + id + ".csl.json\" download>") !=
+              std::string::npos);
+    }
+    const std::string& bib = result.output.at("cards/hostile.bib");
+    CHECK(bib.rfind("@misc{sourced:hostile,\n", 0) == 0);
+    CHECK(bib.find("title = {<b>3</b> \\& \"more\": A claim with <script>alert(1)</script> \\& \"quotes\"},") != std::string::npos);
+    CHECK(bib.find("url = {https://example.org/x/cards/hostile.html},") != std::string::npos);
+    // Braces balance, so no registry text can end a field early.
+    int depth = 0;
+    for (size_t i = 0; i < bib.size(); ++i) {
+        if (bib[i] == '\\') { ++i; continue; }
+        if (bib[i] == '{') ++depth;
+        if (bib[i] == '}') CHECK(--depth >= 0);
+    }
+    CHECK(depth == 0);
+    CHECK(escape_bibtex("50% of $x_1 {a} #2 ^ ~ \\") == "50\\% of \\$x\\_1 \\{a\\} \\#2 \\^{} \\~{} \\textbackslash{}");
+
+    json csl = json::parse(result.output.at("cards/hostile.csl.json"));
+    REQUIRE(csl.is_array());
+    CHECK(csl[0].at("title") == "<b>3</b> & \"more\": A claim with <script>alert(1)</script> & \"quotes\"");
+    CHECK(csl[0].at("type") == "webpage");
+    CHECK(csl[0].at("URL") == "https://example.org/x/cards/hostile.html");
+    CHECK(csl[0].at("issued").at("date-parts") == json::parse("[[2026, 6, 1]]"));  // the evil source's issued date
+    CHECK(csl[0].at("note").get<std::string>().find("Source: “Title <with> & \"quotes\"”") != std::string::npos);
+
+    const std::string& text = result.output.at("cards/hostile.cite.txt");
+    CHECK(text.find("[disputed figure, revision ") != std::string::npos);
+    // Shown on the card page as escaped text.
+    CHECK(result.output.at("cards/hostile.html").find("&lt;b&gt;3&lt;/b&gt; &amp; &quot;more&quot;: A claim") != std::string::npos);
 }
