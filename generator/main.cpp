@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "card_command.h"
 #include "commands.h"
 
 int main(int argc, char** argv) {
@@ -34,6 +35,14 @@ int main(int argc, char** argv) {
     CLI::App* check = app.add_subcommand("check", "run every stage and check, write nothing");
     add_common(check);
 
+    CLI::App* card = app.add_subcommand("card", "print one figure's embed snippet, oEmbed, image or citation");
+    std::string card_id, card_format = "html";
+    card->add_option("id", card_id, "figure id")->required();
+    card->add_option("--format", card_format, "iframe|html|oembed|svg|png|bibtex|csl|text")
+        ->check(CLI::IsMember(sourced::card_formats()))
+        ->capture_default_str();
+    add_common(card);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -42,6 +51,7 @@ int main(int argc, char** argv) {
     }
 
     bool color = ::isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr;
+    if (card->parsed()) return sourced::run_card_command(options, card_id, card_format, std::cout, std::cerr, color);
     if (check->parsed()) options.write = false;
     return sourced::run_build_command(options, std::cout, std::cerr, color);
 }
