@@ -32,8 +32,16 @@ size_t text_length(const std::string& s) {
     return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xc0) != 0x80; }));
 }
 
+// escape_html, but leaving ' as it is: every attribute in a snippet is
+// double-quoted, and a writer reads "V3's" more easily than "V3&#39;s".
+std::string escape(const std::string& text) {
+    std::string out = escape_html(text);
+    for (size_t at = out.find("&#39;"); at != std::string::npos; at = out.find("&#39;", at + 1)) out.replace(at, 5, "'");
+    return out;
+}
+
 std::string link(const std::string& href, const std::string& text_html) {
-    return "<a href=\"" + escape_html(safe_url(href)) + "\">" + text_html + "</a>";
+    return "<a href=\"" + escape(safe_url(href)) + "\">" + text_html + "</a>";
 }
 
 }  // namespace
@@ -81,7 +89,7 @@ CardFacts card_facts(const Figure& figure, const Registry& registry, const std::
 std::string iframe_snippet(const CardFacts& card, const std::string& site_title, const CardUrls& urls) {
     const Figure& f = *card.figure;
     std::string title = f.display + " — " + f.claim + " (" + site_title + ")";
-    return "<iframe src=\"" + escape_html(urls.embed(f.id)) + "\" title=\"" + escape_html(title) + "\" width=\"" +
+    return "<iframe src=\"" + escape(urls.embed(f.id)) + "\" title=\"" + escape(title) + "\" width=\"" +
            std::to_string(card.width) + "\" height=\"" + std::to_string(card.height) +
            "\" style=\"border:0;max-width:100%\" loading=\"lazy\" referrerpolicy=\"no-referrer\"></iframe>";
 }
@@ -90,24 +98,24 @@ std::string html_snippet(const CardFacts& card, const Registry& registry, const 
                          const CardUrls& urls) {
     const Figure& f = *card.figure;
     const std::string colour = status_colour(f.status);
-    std::string html = "<blockquote cite=\"" + escape_html(urls.card(f.id)) +
+    std::string html = "<blockquote cite=\"" + escape(urls.card(f.id)) +
                        "\" style=\"margin:1em 0;padding:0.75em 1em;border-left:4px solid " + colour + "\">\n";
-    html += "<p style=\"margin:0;font-size:1.6em;font-weight:bold;line-height:1.2\">" + escape_html(f.display) + "</p>\n";
-    html += "<p style=\"margin:0.3em 0\">" + escape_html(f.claim) + "</p>\n";
+    html += "<p style=\"margin:0;font-size:1.6em;font-weight:bold;line-height:1.2\">" + escape(f.display) + "</p>\n";
+    html += "<p style=\"margin:0.3em 0\">" + escape(f.claim) + "</p>\n";
     std::string status = "<strong style=\"color:" + colour + "\">" + status_symbol(f.status) + " " +
-                         escape_html(status_name(f.status)) + "</strong>";
-    html += "<p style=\"margin:0.3em 0\">Status: " + status + (f.note.empty() ? "" : " — " + escape_html(f.note)) + "</p>\n";
+                         escape(status_name(f.status)) + "</strong>";
+    html += "<p style=\"margin:0.3em 0\">Status: " + status + (f.note.empty() ? "" : " — " + escape(f.note)) + "</p>\n";
     for (const Evidence& ev : f.evidence) {
         const Source* s = registry.source(ev.source_id);
         if (!s) continue;
-        std::string title = "“" + escape_html(s->title) + "”";
+        std::string title = "“" + escape(s->title) + "”";
         html += "<p style=\"margin:0.3em 0;font-size:0.9em\">Source: " + (s->url.empty() ? title : link(s->url, title)) +
-                ", " + escape_html(source_byline(*s)) + (ev.locator.empty() ? "" : ", " + escape_html(ev.locator)) +
+                ", " + escape(source_byline(*s)) + (ev.locator.empty() ? "" : ", " + escape(ev.locator)) +
                 "</p>\n";
     }
-    html += "<p style=\"margin:0.3em 0 0;font-size:0.8em\">As of " + escape_html(human_date(f.as_of)) + " · revision " +
-            card.revision + ", changed " + escape_html(human_date(card.changed)) + " · " +
-            link(urls.ledger(f.id), "Figure ledger: " + escape_html(site_title)) + "</p>\n";
+    html += "<p style=\"margin:0.3em 0 0;font-size:0.8em\">As of " + escape(human_date(f.as_of)) + " · revision " +
+            card.revision + ", changed " + escape(human_date(card.changed)) + " · " +
+            link(urls.ledger(f.id), "Figure ledger: " + escape(site_title)) + "</p>\n";
     html += "</blockquote>";
     return html;
 }

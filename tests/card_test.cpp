@@ -258,6 +258,9 @@ TEST_CASE("hostile registry strings are escaped in card pages, oEmbed and snippe
     CHECK(snippet.find("Pub &amp; &lt;Co&gt;") != std::string::npos);
     CHECK(snippet.find("href=\"https://example.org/?a=1&amp;b=&quot;2&quot;\"") != std::string::npos);
     CHECK(snippet.find("S&lt;i&gt;te") != std::string::npos);
+    // ' stays readable: every snippet attribute is double-quoted.
+    std::string apostrophe = iframe_snippet(card_facts(*r.figure("hostile"), r, "Site"), "Bob's site", CardUrls{"https://e.org/"});
+    CHECK(apostrophe.find("(Bob's site)\" width=") != std::string::npos);
 }
 
 TEST_CASE("card output is byte-identical across builds", "[card][determinism]") {
