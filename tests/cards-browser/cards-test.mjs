@@ -131,6 +131,28 @@ const outside = requests.filter((u) => !u.startsWith(siteOrigin + "/") && !u.sta
 check(outside.length === 0, "no request outside the site and the blog: " + outside.join(", "));
 check(requests.filter((u) => u.startsWith(siteOrigin + "/")).length === 3, "the site serves exactly the three embed pages");
 
+// The ledger's copy buttons: added by assets/copy-snippet.js, and absent (text still there) without JS.
+for (const js of [true, false]) {
+  const ledgerContext = await browser.newContext({ javaScriptEnabled: js });
+  if (js) await ledgerContext.grantPermissions(["clipboard-read", "clipboard-write"], { origin: siteOrigin });
+  const ledger = await ledgerContext.newPage();
+  await ledger.goto(siteOrigin + "/figures/index.html", { waitUntil: "load" });
+  const pres = await ledger.$$eval("pre[data-snippet]", (ps) => ps.length);
+  const buttons = await ledger.$$eval("button.snippet__copy", (bs) => bs.length);
+  check(pres === 2 * registry.figures.length, `ledger shows two snippets per figure (${pres})`);
+  check(buttons === (js ? pres : 0), `copy buttons: ${buttons} with JavaScript ${js ? "on" : "off"}`);
+  if (js) {
+    const id = picked[0].id;
+    await ledger.evaluate((id) => { document.querySelector(`#fig-${id} details`).open = true; }, id);
+    await ledger.click(`#fig-${id} button.snippet__copy`);
+    await ledger.waitForFunction((id) => document.querySelector(`#fig-${id} button.snippet__copy`).textContent !== "Copy", id);
+    const copied = await ledger.evaluate(() => navigator.clipboard.readText());
+    const shown = await ledger.textContent(`#fig-${id} pre[data-snippet]`);
+    check(copied === shown && copied.startsWith("<iframe "), "the copy button copies the iframe snippet");
+  }
+  await ledgerContext.close();
+}
+
 const shot = path.join(outDir, "cards-blog.png");
 await page.screenshot({ path: shot, fullPage: true });
 await browser.close();
