@@ -91,7 +91,8 @@ std::string iframe_snippet(const CardFacts& card, const std::string& site_title,
     std::string title = f.display + " — " + f.claim + " (" + site_title + ")";
     return "<iframe src=\"" + escape(urls.embed(f.id)) + "\" title=\"" + escape(title) + "\" width=\"" +
            std::to_string(card.width) + "\" height=\"" + std::to_string(card.height) +
-           "\" style=\"border:0;max-width:100%\" loading=\"lazy\" referrerpolicy=\"no-referrer\"></iframe>";
+           "\" style=\"border:0;max-width:100%\" loading=\"lazy\" referrerpolicy=\"no-referrer\""
+           " sandbox=\"allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation\"></iframe>";
 }
 
 std::string html_snippet(const CardFacts& card, const Registry& registry, const std::string& site_title,
