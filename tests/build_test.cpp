@@ -116,7 +116,7 @@ TEST_CASE("the build refuses to replace a directory it did not create", "[e2e]")
     CHECK(test::read_file(out / "thesis.txt") == "do not delete");
 }
 
-TEST_CASE("--strict turns warnings into a failed build; check writes nothing", "[e2e]") {
+TEST_CASE("with --strict warnings fail the build, and check writes nothing", "[e2e]") {
     test::TempDir tmp;
     fs::path content = tmp.path() / "content";
     fs::copy(kFixture, content, fs::copy_options::recursive);
@@ -132,7 +132,7 @@ TEST_CASE("--strict turns warnings into a failed build; check writes nothing", "
     CHECK_FALSE(fs::exists(out));
 }
 
-TEST_CASE("usage errors exit 2; --version names the version", "[e2e]") {
+TEST_CASE("usage errors exit 2, and --version names the version", "[e2e]") {
     test::TempDir tmp;
     CHECK(run("build --no-such-flag", tmp.path() / "log") == 2);
     CHECK(run("--version", tmp.path() / "log") == 0);

@@ -74,7 +74,7 @@ TEST_CASE("every status but verified renders a visible flag naming it", "[status
     CHECK_FALSE(parse_status("Verified"));
 }
 
-TEST_CASE("figures render inside table cells; unsafe link schemes are emptied", "[escape]") {
+TEST_CASE("figures render inside table cells, and unsafe link schemes are emptied", "[escape]") {
     MemoryFileSystem files = test::project_files();
     files.add("content/registry.json", test::sample_registry());
     files.add("content/index.md",
