@@ -95,7 +95,7 @@ json card_oembed(const CardFacts& card, const Registry& registry, const SiteConf
                 {"revision", card.revision},
                 {"changed", card.changed},
                 {"as_of", f.as_of}};
-    if (const Source* s = primary_source(f, registry); s && !s->url.empty()) out["source_url"] = s->url;
+    if (const Source* s = primary_source(f, registry); s && !s->url.empty()) out["source_url"] = safe_url(s->url);
     return out;
 }
 

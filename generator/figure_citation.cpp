@@ -21,6 +21,19 @@ std::vector<std::string> authors_of(const SiteConfig& config) {
     return config.authors.empty() ? std::vector<std::string>{config.title} : config.authors;
 }
 
+// A URL for a verbatim BibTeX url field: only what could unbalance the braces
+// is changed, percent-encoded so the URL still means the same.
+std::string bibtex_url(const std::string& url) {
+    std::string out;
+    for (char c : url) {
+        if (c == '{') out += "%7B";
+        else if (c == '}') out += "%7D";
+        else if (c == '\\') out += "%5C";
+        else out += c;
+    }
+    return out;
+}
+
 std::string year_of(const std::string& iso) { return iso.size() >= 4 ? iso.substr(0, 4) : iso; }
 
 std::string title_of(const Figure& f) { return f.display + ": " + f.claim; }
@@ -77,7 +90,7 @@ std::string citation_bibtex(const CardFacts& card, const Registry& registry, con
     bib += "  howpublished = {" + escape_bibtex(config.title) + "},\n";
     bib += "  year = {" + escape_bibtex(year_of(card.changed)) + "},\n";
     bib += "  version = {" + card.revision + "},\n";
-    bib += "  url = {" + escape_bibtex(urls.card(f.id)) + "},\n";
+    bib += "  url = {" + bibtex_url(urls.card(f.id)) + "},\n";
     bib += "  note = {" + escape_bibtex(origin_note(card, registry)) + "}\n";
     bib += "}\n";
     return bib;

@@ -358,6 +358,10 @@ TEST_CASE("cite this figure: plain text, BibTeX and CSL-JSON, escaped for each f
         if (bib[i] == '}') CHECK(--depth >= 0);
     }
     CHECK(depth == 0);
+    BuildResult odd = build_cards(test::sample_registry(), "https://example.org/a_b%20c/");
+    REQUIRE(odd.ok);
+    CHECK(odd.output.at("cards/packaging-yield.bib").find("url = {https://example.org/a_b%20c/cards/packaging-yield.html},") !=
+          std::string::npos);  // verbatim field: not TeX-escaped
     CHECK(escape_bibtex("50% of $x_1 {a} #2 ^ ~ \\") == "50\\% of \\$x\\_1 \\{a\\} \\#2 \\^{} \\~{} \\textbackslash{}");
 
     json csl = json::parse(result.output.at("cards/hostile.csl.json"));
