@@ -1,6 +1,9 @@
 // Figure cards: the card pages, the embed snippets, oEmbed, and revisions.
 #include <catch2/catch.hpp>
 
+#include <cmark-gfm.h>
+
+#include <cstdlib>
 #include <regex>
 #include <set>
 
@@ -411,4 +414,20 @@ TEST_CASE("sourced card prints what the build writes for one figure", "[card][e2
     CHECK(test::read_file(tmp.path() / "typo.err").find("unknown figure 'packaging-yeild' (did you mean 'packaging-yield'?)") !=
           std::string::npos);
     CHECK(run(card + " --format pdf", "pdf") == 2);
+}
+
+TEST_CASE("the no-iframe snippet passes through a Markdown blog as one raw HTML block", "[card]") {
+    Diagnostics out;
+    Registry r = load_registry("registry.json", with_evil_source(kHostile), out);
+    REQUIRE_FALSE(out.has_errors());
+    for (const Figure& f : r.figures) {
+        INFO(f.id);
+        std::string snippet = html_snippet(card_facts(f, r, "Site"), r, "Site", CardUrls{"https://e.org/"});
+        CHECK(snippet.find("\n\n") == std::string::npos);  // a blank line would end the HTML block
+        std::string markdown = "Some prose.\n\n" + snippet + "\n\nMore prose.\n";
+        char* html = cmark_markdown_to_html(markdown.data(), markdown.size(), CMARK_OPT_UNSAFE);
+        std::string rendered(html);
+        free(html);
+        CHECK(rendered == "<p>Some prose.</p>\n" + snippet + "\n<p>More prose.</p>\n");
+    }
 }

@@ -81,6 +81,10 @@ for (const f of picked) {
   const snippet = run.stdout;
   for (const bad of ["class=", "<style", "<script"]) check(!snippet.includes(bad), `${f.id}: snippet has no ${bad}`);
   check(!/\son[a-z]+\s*=/i.test(snippet), f.id + ": snippet has no on* attribute");
+  // sanitize-html's own defaults (what many sites run unconfigured) keep the text and links too.
+  const defaults = sanitizeHtml(snippet);
+  check(defaults.includes(`<a href="${siteOrigin}/figures/index.html#fig-${f.id}">`) && defaults.includes(f.status + "</strong>"),
+        `${f.id}: survives sanitize-html defaults`);
   const clean = sanitizeHtml(snippet, blogPolicy);
   check(clean.includes(">" + f.display.replace(/&/g, "&amp;").replace(/</g, "&lt;") + "<"), `${f.id}: value survives sanitizing`);
   check(clean.includes(f.status + "</strong>"), `${f.id}: status survives sanitizing`);
