@@ -66,23 +66,27 @@ CardFacts card_facts(const Figure& figure, const Registry& registry, const std::
     card.figure = &figure;
     card.revision = figure_revision(figure);
     card.changed = figure_changed_date(figure, registry);
-    // The embed page's layout (see templates/card.mustache) at 560 px: 16 px
-    // padding, about 58 characters a line of body text, 64 of small text.
-    int h = 2 * 17 + 2;                                     // padding and border
-    h += 22;                                                // status line
-    h += 44 * lines(text_length(figure.display), 24);       // the value
-    h += 25 * lines(text_length(figure.claim), 56);         // the claim
-    if (!figure.note.empty()) h += 21 * lines(text_length(figure.note), 62) + 8;
+    // Mirrors the embed page's CSS (templates/card.mustache) at 560 px: 16 px
+    // padding, 1 px border, line-height 1.45 (1.3 for the value). Characters a
+    // line assume DejaVu Sans (about 0.55 em a character, wider than most UI
+    // fonts) less a margin; the browser test checks every card fits.
+    double h = 2 * 16 + 2;                                                   // padding and border
+    h += 22;                                                                 // status line
+    h += 4 + 41.6 * lines(text_length(figure.display), 24);                  // the value, 32 px bold
+    h += 24.65 * lines(text_length(figure.claim), 50);                       // the claim, 17 px
+    if (!figure.note.empty()) h += 8 + 21.75 * lines(text_length(figure.note) + 14, 56);  // "Why status:" + note
     for (const Evidence& ev : figure.evidence) {
-        if (!ev.quote.empty()) h += 21 * lines(text_length(ev.quote) + 2, 60) + 6;
+        h += 8 + 12;                                                         // margin and padding of the quote box
+        if (!ev.quote.empty()) h += 21.75 * lines(text_length(ev.quote) + 2, 54);
         const Source* s = registry.source(ev.source_id);
-        std::string line = s ? s->title + " " + source_byline(*s) + " " + ev.locator : ev.source_id;
-        h += 20 * lines(text_length(line) + 4, 64) + 10;
+        std::string line = s ? s->title + ", " + source_byline(*s) + ", " + ev.locator : ev.source_id;
+        h += 20.3 * lines(text_length(line) + 2, 58);
     }
-    h += 19 * lines(48, 64) + 8;                            // revision, changed, ledger link
-    h += 19 * lines(text_length(site_title), 64) + 2;       // the site's title
-    h += 16;                                                // slack for fonts wider than assumed
-    card.height = h;
+    h += 6 + 18.85 * lines(50, 66);                                          // revision, changed, ledger link
+    h += 2 + 18.85 * lines(text_length(site_title), 66);                     // the site's title
+    h += 20;                                                                 // slack for wrapping at word ends
+    int estimated = static_cast<int>(h + 0.999);
+    card.height = estimated;
     return card;
 }
 

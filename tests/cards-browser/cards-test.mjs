@@ -135,6 +135,32 @@ const outside = requests.filter((u) => !u.startsWith(siteOrigin + "/") && !u.sta
 check(outside.length === 0, "no request outside the site and the blog: " + outside.join(", "));
 check(requests.filter((u) => u.startsWith(siteOrigin + "/")).length === 3, "the site serves exactly the three embed pages");
 
+// Every figure's card fits the height its iframe snippet states, light and dark.
+for (const scheme of ["light", "dark"]) {
+  const sizing = await browser.newContext({ colorScheme: scheme });
+  const probe = await sizing.newPage();
+  let tight = Infinity, loose = 0;
+  for (const f of registry.figures) {
+    const oembed = JSON.parse(fs.readFileSync(path.join(siteDir, "cards", f.id + ".oembed.json"), "utf8"));
+    await probe.setViewportSize({ width: oembed.width, height: oembed.height });
+    await probe.goto(`${siteOrigin}/cards/${f.id}.embed.html`, { waitUntil: "load" });
+    // The card stretches to the viewport (min-height: 100vh), so measure its content:
+    // the bottom of its last child plus its bottom padding and border; and the page's overflow.
+    const content = await probe.evaluate(() => {
+      const card = document.querySelector(".card");
+      const style = getComputedStyle(card);
+      const bottom = card.lastElementChild.getBoundingClientRect().bottom + parseFloat(style.paddingBottom) +
+                     parseFloat(style.borderBottomWidth);
+      return Math.max(Math.ceil(bottom), document.documentElement.scrollHeight > innerHeight ? document.documentElement.scrollHeight : 0);
+    });
+    check(content <= oembed.height, `${f.id} (${scheme}): card fits ${oembed.width}x${oembed.height} (content ${content})`);
+    tight = Math.min(tight, oembed.height - content);
+    loose = Math.max(loose, oembed.height - content);
+  }
+  console.log(`${registry.figures.length} cards fit their iframes (${scheme}); spare height ${tight}-${loose} px`);
+  await sizing.close();
+}
+
 // The ledger's copy buttons: added by assets/copy-snippet.js, and absent (text still there) without JS.
 for (const js of [true, false]) {
   const ledgerContext = await browser.newContext({ javaScriptEnabled: js });
