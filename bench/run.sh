@@ -54,7 +54,7 @@ for n in "${SIZES[@]}"; do
   fi
   mb=$(du -sm "$dir/sourced/content" | cut -f1)
   echo "measuring $n pages ($RUNS runs each)" >&2
-  read -r st sm < <(measure "$SOURCED" build --strict --content "$dir/sourced/content" --templates "$ROOT/templates" \
+  read -r st sm < <(measure "$SOURCED" build --strict --no-card-images --content "$dir/sourced/content" --templates "$ROOT/templates" \
                       --assets "$ROOT/assets" --out "$dir/sourced-site")
   read -r ht hm < <(measure hugo --quiet --source "$dir/hugo" --destination "$dir/hugo-site" --cleanDestinationDir)
   read -r ft fm < <(measure cmark-gfm -e footnotes -e table -e strikethrough -e autolink -e tagfilter -e tasklist \
@@ -72,7 +72,7 @@ cp "$page" "$WORK/page.bak"
 times=()
 for i in $(seq "$EDITS"); do
   echo "Edited paragraph number $i." >>"$page"
-  /usr/bin/time -f "%e" -o "$WORK/time.log" "$SOURCED" build --strict --content "$dir/sourced/content" \
+  /usr/bin/time -f "%e" -o "$WORK/time.log" "$SOURCED" build --strict --no-card-images --content "$dir/sourced/content" \
     --templates "$ROOT/templates" --assets "$ROOT/assets" --out "$dir/sourced-site" >/dev/null
   times+=("$(cat "$WORK/time.log")")
 done

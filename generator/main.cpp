@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "card_command.h"
 #include "commands.h"
 #include "installation.h"
 #include "project_scaffold.h"
@@ -46,6 +47,8 @@ int main(int argc, char** argv) {
         command->add_option("--jobs,-j", options.jobs, "threads for the per-page stages (default 0: one per core)")
             ->check(CLI::NonNegativeNumber);
         command->add_flag("--stats", stats, "print the time each stage took");
+        command->add_flag("!--no-card-images", options.card_images,
+                          "skip the PNG social image of each figure card (the costliest output; links to it are left out)");
     };
 
     CLI::App* build = app.add_subcommand("build", "build the site from the content directory");
@@ -83,6 +86,16 @@ int main(int argc, char** argv) {
     CLI::App* scaffold = app.add_subcommand("new", "make a new project in DIR that builds at once (DIR must be new or empty)");
     scaffold->add_option("DIR", new_dir, "the project directory")->required();
 
+    CLI::App* card = app.add_subcommand("card", "print one figure's embed snippet, oEmbed, image or citation");
+    std::string card_id, card_format = "html";
+    card->add_option("id", card_id, "figure id")->required();
+    card->add_option("--format", card_format, "iframe|html|oembed|svg|png|bibtex|csl|text")
+        ->check(CLI::IsMember(sourced::card_formats()))
+        ->capture_default_str();
+    card->add_option("--content", options.content_dir, "content directory")->capture_default_str();
+    card->add_option("--templates", options.templates_dir, "templates directory");
+    card->add_option("--base-url", options.base_url, "absolute URL the site is published at (for absolute embed URLs)");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -94,6 +107,7 @@ int main(int argc, char** argv) {
     bool color = ::isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr;
     if (serve->parsed()) return sourced::run_serve_command(serve_options, std::cout, std::cerr, color);
     if (report->parsed()) return sourced::run_report_command(report_options, pdf_path, std::cout, std::cerr, color);
+    if (card->parsed()) return sourced::run_card_command(options, card_id, card_format, std::cout, std::cerr, color);
     if (check->parsed()) options.write = false;
     return sourced::run_build_command(options, std::cout, std::cerr, color, stats);
 }

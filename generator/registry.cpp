@@ -27,7 +27,7 @@ private:
 
 const std::set<std::string> kSourceKinds = {"primary", "secondary", "vendor", "press-release", "social"};
 const std::set<std::string> kFigureKeys = {"id", "value", "unit", "display", "claim", "status", "sources", "as_of",
-                                           "note", "verified", "quantity", "derived", "review_by"};
+                                           "note", "verified", "quantity", "derived", "review_by", "changed"};
 
 bool is_http_url(const std::string& url) {
     return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
@@ -196,6 +196,8 @@ void read_figure(const std::string& path, const EntryLocator& text, const json& 
     f.quantity = r.text("quantity", false);
     f.derived = r.text("derived", false);
     f.review_by = r.text("review_by", false);
+    f.changed = r.text("changed", false);
+    if (!f.changed.empty() && !is_iso_date(f.changed)) r.error("REG007", what + ": changed '" + f.changed + "' must be YYYY, YYYY-MM or YYYY-MM-DD");
     if (!f.id.empty() && !is_valid_id(f.id)) r.error("REG004", what + ": id must match [a-z0-9][a-z0-9._-]*");
     if (!f.as_of.empty() && !is_iso_date(f.as_of)) r.error("REG007", what + ": as_of '" + f.as_of + "' must be YYYY, YYYY-MM or YYYY-MM-DD");
 

@@ -70,6 +70,7 @@ struct Figure {
     std::string quantity;
     std::string derived;
     std::string review_by;
+    std::string changed;  // when value, status or evidence last changed (optional; see figure_revision.h)
     EntryLocation where;
     // Set by the check stage (check_stage.h), read by rendering:
     bool stale = false;                                  // review_by has passed

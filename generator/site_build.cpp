@@ -7,6 +7,7 @@
 #include "content_checks.h"
 #include "content_loader.h"
 #include "installation.h"
+#include "figure_card.h"
 #include "markdown_document.h"
 #include "page_renderer.h"
 #include "check_stage.h"
@@ -187,8 +188,12 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
                                               "home", home_view(site, content.registry));
                               }});
     site_pages.push_back({"figures/index.html", [&](const TemplateEngine& t) {
+                              nlohmann::json ledger = ledger_view(content.registry, usage, "../");
+                              add_card_fields(ledger, content.registry, content.config);  // embed snippets on each entry
+                              if (!options.card_images)
+                                  for (auto& entry : ledger["figures"]) entry.erase("image_png");
                               return wrap(t, site, "Figure ledger", "Every figure on this site, its status and its evidence.",
-                                          "../", "figures/index.html", "figures", ledger_view(content.registry, usage, "../"));
+                                          "../", "figures/index.html", "figures", ledger);
                           }});
     site_pages.push_back({"sources/index.html", [&](const TemplateEngine& t) {
                               return wrap(t, site, "Sources", "Every source this site cites and the figures that rest on it.",
@@ -217,6 +222,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
         site_html[i] = site_pages[i].second(thread_templates[static_cast<size_t>(worker)]);
     });
     for (size_t i = 0; i < site_pages.size(); ++i) tree[site_pages[i].first] = std::move(site_html[i]);
+    add_card_pages(tree, thread_templates, content.registry, content.config, result.jobs, options.card_images, out);  // cards/<id>.html, .embed.html, .oembed.json
     // search index, robots.txt, sitemap.xml, feed.xml (site_extras.h)
     tree["assets/search-index.js"] = search_index_js(content);
     std::vector<std::string> html_pages;

@@ -31,6 +31,7 @@ struct BuildOptions {
     std::string format = "human";  // how commands print diagnostics: human, json, sarif
     bool list_notes = false;       // human format: print every note, not just their count
     int jobs = 0;               // threads for the per-page stages; 0: one per core
+    bool card_images = true;    // render each figure card's PNG social image
 };
 
 // Wall time of a stage; for the per-page stages (parse, resolve, render),

@@ -1,0 +1,159 @@
+#include "figure_card.h"
+
+#include "parallel.h"
+
+#include "display_text.h"
+#include "figure_citation.h"
+#include "figure_image.h"
+#include "html_escape.h"
+
+namespace sourced {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr int kCacheAgeSeconds = 86400;
+
+std::string capitalised(std::string word) {
+    if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') word[0] = static_cast<char>(word[0] - 'a' + 'A');
+    return word;
+}
+
+json evidence_view(const Figure& f, const Registry& registry) {
+    json list = json::array();
+    for (const Evidence& ev : f.evidence) {
+        const Source* s = registry.source(ev.source_id);
+        list.push_back({{"quote", ev.quote},
+                        {"locator", ev.locator},
+                        {"title", s ? s->title : ev.source_id},
+                        {"byline", s ? source_byline(*s) : ""},
+                        {"url", s ? safe_url(s->url) : ""}});
+    }
+    return list;
+}
+
+}  // namespace
+
+json card_view(const CardFacts& card, const Registry& registry, const SiteConfig& config, bool embed) {
+    const Figure& f = *card.figure;
+    CardUrls urls{config.base_url};
+    // From inside cards/, the ledger is one level up. Absolute when the site has a base URL.
+    std::string ledger = urls.absolute() ? urls.ledger(f.id) : "../figures/index.html#fig-" + f.id;
+    return {{"id", f.id},
+            {"embed", embed},
+            {"page", !embed},
+            {"language", config.language},
+            {"site_title", config.title},
+            {"display", f.display},
+            {"claim", f.claim},
+            {"status", status_name(f.status)},
+            {"status_label", capitalised(status_name(f.status))},
+            {"symbol", status_symbol(f.status)},
+            {"flagged", is_flagged(f.status)},
+            {"status_summary", status_summary(f.status)},
+            {"note", f.note},
+            {"as_of", human_date(f.as_of)},
+            {"revision", card.revision},
+            {"changed", human_date(card.changed)},
+            {"changed_iso", card.changed},
+            {"evidence", evidence_view(f, registry)},
+            {"ledger_href", ledger},
+            {"canonical", ledger},
+            {"card_href", f.id + ".html"},
+            {"oembed_href", urls.absolute() ? urls.oembed(f.id) : f.id + ".oembed.json"},
+            {"width", std::to_string(card.width)},
+            {"height", std::to_string(card.height)},
+            {"absolute", urls.absolute()},
+            {"image_png", urls.absolute() ? urls.png(f.id) : f.id + ".png"},
+            {"image_svg", f.id + ".svg"},
+            {"image_width", std::to_string(kCardImageWidth)},
+            {"image_height", std::to_string(kCardImageHeight)},
+            {"card_url", urls.absolute() ? urls.card(f.id) : ""},
+            {"citation_text", citation_text(card, registry, config)},
+            {"cite_txt", f.id + ".cite.txt"},
+            {"cite_bib", f.id + ".bib"},
+            {"cite_csl", f.id + ".csl.json"},
+            {"iframe_snippet", iframe_snippet(card, config.title, urls)},
+            {"html_snippet", html_snippet(card, registry, config.title, urls)}};
+}
+
+json card_oembed(const CardFacts& card, const Registry& registry, const SiteConfig& config) {
+    const Figure& f = *card.figure;
+    CardUrls urls{config.base_url};
+    json out = {{"version", "1.0"},
+                {"type", "rich"},
+                {"title", f.display + " — " + f.claim},
+                {"html", iframe_snippet(card, config.title, urls)},
+                {"width", card.width},
+                {"height", card.height},
+                {"provider_name", config.title},
+                {"provider_url", urls.site()},
+                {"cache_age", kCacheAgeSeconds},
+                // Extensions (oEmbed allows extra keys): what an embedder needs to notice change.
+                {"url", urls.card(f.id)},
+                {"figure_id", f.id},
+                {"status", status_name(f.status)},
+                {"revision", card.revision},
+                {"changed", card.changed},
+                {"as_of", f.as_of}};
+    if (const Source* s = primary_source(f, registry); s && !s->url.empty()) out["source_url"] = safe_url(s->url);
+    return out;
+}
+
+void add_card_pages(OutputTree& tree, const std::vector<TemplateEngine>& thread_templates, const Registry& registry,
+                    const SiteConfig& config, int jobs, bool images, Diagnostics& out) {
+    // One task per figure; each fills its own files and diagnostics, merged in
+    // registry order so the output does not depend on the number of threads.
+    std::vector<OutputTree> files(registry.figures.size());
+    std::vector<Diagnostics> problems(registry.figures.size());
+    parallel_for(registry.figures.size(), jobs, [&](size_t i, int worker) {
+        const Figure& f = registry.figures[i];
+        const TemplateEngine& templates = thread_templates[static_cast<size_t>(worker)];
+        OutputTree& mine = files[i];
+        CardFacts card = card_facts(f, registry, config.title);
+        std::string svg = templates.render("card-svg", card_image_view(card, registry, config.title));
+        std::string error;
+        if (images) {
+            if (auto png = render_svg_to_png(svg, error)) mine[CardUrls::png_path(f.id)] = std::move(*png);
+            else problems[i].error(f.where.path, f.where.line, f.where.column, "CRD001", "social image of figure '" + f.id + "': " + error);
+        }
+        mine[CardUrls::svg_path(f.id)] = std::move(svg);
+        mine[CardUrls::text_path(f.id)] = citation_text(card, registry, config);
+        mine[CardUrls::bibtex_path(f.id)] = citation_bibtex(card, registry, config);
+        mine[CardUrls::csl_path(f.id)] = citation_csl(card, registry, config).dump(2) + "\n";
+        for (bool embed : {false, true}) {
+            nlohmann::json view = card_view(card, registry, config, embed);
+            if (!images) view.erase("image_png");  // no PNG was written: link none
+            mine[embed ? CardUrls::embed_path(f.id) : CardUrls::card_path(f.id)] = templates.render("card", view);
+        }
+        mine[CardUrls::oembed_path(f.id)] = card_oembed(card, registry, config).dump(2) + "\n";
+    });
+    for (size_t i = 0; i < files.size(); ++i) {
+        out.append(problems[i]);
+        tree.merge(files[i]);
+    }
+}
+
+void add_card_fields(json& ledger, const Registry& registry, const SiteConfig& config) {
+    CardUrls urls{config.base_url};
+    ledger["has_cards"] = true;  // the copy buttons script, only where the cards exist
+    for (json& entry : ledger["figures"]) {
+        const Figure* f = registry.figure(entry.value("id", ""));
+        if (!f) continue;
+        CardFacts card = card_facts(*f, registry, config.title);
+        entry["card_href"] = "../" + CardUrls::card_path(f->id);
+        entry["revision"] = card.revision;
+        entry["changed"] = human_date(card.changed);
+        entry["iframe_snippet"] = iframe_snippet(card, config.title, urls);
+        entry["html_snippet"] = html_snippet(card, registry, config.title, urls);
+        entry["absolute_urls"] = urls.absolute();
+        entry["image_png"] = "../" + CardUrls::png_path(f->id);
+        entry["image_svg"] = "../" + CardUrls::svg_path(f->id);
+        entry["cite_txt"] = "../" + CardUrls::text_path(f->id);
+        entry["cite_bib"] = "../" + CardUrls::bibtex_path(f->id);
+        entry["cite_csl"] = "../" + CardUrls::csl_path(f->id);
+    }
+}
+
+}  // namespace sourced
