@@ -129,7 +129,8 @@ test('every internal link and #anchor resolves (crawl)', async () => {
     const found = await page.evaluate(() => ({
       ids: [...document.querySelectorAll('[id]')].map((e) => e.id),
       links: [...document.querySelectorAll('a[href], link[href], script[src], img[src]')].map((e) => ({
-        href: e.href || e.src, text: (e.textContent || e.getAttribute('rel') || '').trim().slice(0, 40) })),
+        // SVG links (charts) have an SVGAnimatedString href: resolve the attribute instead.
+        href: new URL(e.getAttribute('href') || e.getAttribute('src'), document.baseURI).href, text: (e.textContent || e.getAttribute('rel') || '').trim().slice(0, 40) })),
     }));
     ids.set(server.base + rel, new Set(found.ids));
     for (const l of found.links) links.push({ from: rel, ...l });
