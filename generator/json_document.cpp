@@ -80,20 +80,7 @@ std::optional<nlohmann::json> parse_json_document(const std::string& path, const
 }
 
 TextPosition locate_json_pair(const std::string& text, const std::string& key, const std::string& value) {
-    const std::string needle = "\"" + key + "\"";
-    const std::string quoted_value = "\"" + value + "\"";
-    std::size_t pos = 0;
-    while ((pos = text.find(needle, pos)) != std::string::npos) {
-        std::size_t after = pos + needle.size();
-        while (after < text.size() && std::isspace(static_cast<unsigned char>(text[after]))) ++after;
-        if (after < text.size() && text[after] == ':') {
-            ++after;
-            while (after < text.size() && std::isspace(static_cast<unsigned char>(text[after]))) ++after;
-            if (text.compare(after, quoted_value.size(), quoted_value) == 0) return position_of_offset(text, pos);
-        }
-        pos += needle.size();
-    }
-    return {};
+    return JsonPairLocator(text, key).find(value);
 }
 
 JsonPairLocator::JsonPairLocator(const std::string& text, const std::string& key) {
