@@ -16,25 +16,11 @@
 #include <ostream>
 
 #include "report_formats.h"
+#include "terminal.h"
 
 namespace sourced {
 
 namespace {
-
-std::string colorize(const std::string& line, bool color) {
-    if (!color) return line;
-    for (const auto& [word, code] : {std::pair<const char*, const char*>{": error", "\033[1;31m"},
-                                     std::pair<const char*, const char*>{": warning", "\033[1;33m"},
-                                     std::pair<const char*, const char*>{": note", "\033[1;36m"}}) {
-        auto at = line.find(word);
-        if (at != std::string::npos) {
-            auto end = line.find(": ", at + 2);
-            return "\033[1m" + line.substr(0, at) + "\033[0m: " + code + line.substr(at + 2, end - at - 2) + "\033[0m" +
-                   line.substr(end);
-        }
-    }
-    return line;
-}
 
 std::string plural(int n, const char* word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
@@ -49,7 +35,7 @@ void print_diagnostics(const Diagnostics& diagnostics, const std::map<std::strin
         auto text = texts.find(d.path);
         std::string formatted = format_diagnostic_with_source(d, text == texts.end() ? "" : text->second);
         auto newline = formatted.find('\n');
-        stream << colorize(formatted.substr(0, newline), color);
+        stream << colorize_diagnostic(formatted.substr(0, newline), color);
         if (newline != std::string::npos) stream << formatted.substr(newline);
         stream << '\n';
     }
@@ -75,20 +61,26 @@ void print_stage_times(const BuildResult& result, std::ostream& stream) {
 int run_build_command(const BuildOptions& options, std::ostream& stdout_stream, std::ostream& stderr_stream,
                       bool color, bool stats) {
     BuildResult result = build_site(options, DiskFileSystem());
+    if (options.progress) options.progress->finish();
     const Diagnostics& d = result.diagnostics;
     bool failed = !result.ok || d.has_errors() || (options.strict && d.warning_count() > 0);
     if (options.format == "json" || options.format == "sarif") {
         stdout_stream << (options.format == "json" ? diagnostics_json(result, failed) : diagnostics_sarif(result));
         return failed ? 1 : 0;
     }
-    print_diagnostics(result.diagnostics, result.texts, stderr_stream, color, options.list_notes);
+    bool quiet = options.verbosity == Verbosity::quiet;  // only what fails the build; no summary
+    print_diagnostics(quiet ? failing_diagnostics(d, options.strict) : d, result.texts, stderr_stream, color,
+                      options.list_notes);
     if (stats) print_stage_times(result, stdout_stream);
+    if (options.verbosity == Verbosity::verbose && options.write && !failed)
+        print_written_files(result.output, options.out_dir, stderr_stream);
     if (failed) {
         stderr_stream << "build failed: " << plural(d.error_count(), "error") << ", " << plural(d.warning_count(), "warning");
         if (options.strict && d.warning_count() > 0) stderr_stream << " (--strict: warnings fail the build)";
         stderr_stream << "; " << (options.write ? options.out_dir + " was left as it was" : "nothing written") << "\n";
         return 1;
     }
+    if (quiet) return 0;
     double total = 0;
     for (const auto& t : result.times)
         if (!t.thread_sum) total += t.milliseconds;
@@ -112,7 +104,9 @@ int run_build_command(const BuildOptions& options, std::ostream& stdout_stream, 
 int run_report_command(const ReportOptions& options, const std::string& pdf_path, std::ostream& stdout_stream,
                        std::ostream& stderr_stream, bool color) {
     ReportResult result = build_report(options, DiskFileSystem());
-    print_diagnostics(result.diagnostics, result.texts, stderr_stream, color);
+    bool quiet = options.verbosity == Verbosity::quiet;
+    print_diagnostics(quiet ? failing_diagnostics(result.diagnostics, options.strict) : result.diagnostics, result.texts,
+                      stderr_stream, color);
     const Diagnostics& d = result.diagnostics;
     if (!result.ok || (options.strict && d.warning_count() > 0)) {
         stderr_stream << "report failed: " << plural(d.error_count(), "error") << ", " << plural(d.warning_count(), "warning")
@@ -137,7 +131,8 @@ int run_report_command(const ReportOptions& options, const std::string& pdf_path
         std::remove(staging.c_str());
         return 1;
     }
-    stdout_stream << "wrote " << options.output << ": " << plural(result.pages, "page") << ", " << result.verified << " of "
+    if (!quiet)
+        stdout_stream << "wrote " << options.output << ": " << plural(result.pages, "page") << ", " << result.verified << " of "
                   << plural(result.figures, "figure") << " verified, " << result.html.size() / 1024 << " KiB\n";
     if (!pdf_path.empty()) {
         Diagnostics pdf_diagnostics;
@@ -145,7 +140,7 @@ int run_report_command(const ReportOptions& options, const std::string& pdf_path
             print_diagnostics(pdf_diagnostics, {}, stderr_stream, color);
             return 1;
         }
-        stdout_stream << "wrote " << pdf_path << "\n";
+        if (!quiet) stdout_stream << "wrote " << pdf_path << "\n";
     }
     return 0;
 }

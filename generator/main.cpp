@@ -10,7 +10,9 @@
 #include "card_command.h"
 #include "commands.h"
 #include "installation.h"
+#include "progress_reporter.h"
 #include "project_scaffold.h"
+#include "terminal.h"
 
 int main(int argc, char** argv) {
     CLI::App app{"sourced: Markdown pages and a citation registry become a static site in which every figure\n"
@@ -96,6 +98,17 @@ int main(int argc, char** argv) {
     card->add_option("--templates", options.templates_dir, "templates directory");
     card->add_option("--base-url", options.base_url, "absolute URL the site is published at (for absolute embed URLs)");
 
+    // Every command: --quiet, --verbose, --color (terminal.h decides what they mean here).
+    std::string color_mode = "auto";
+    bool quiet = false, verbose = false;
+    for (CLI::App* command : {build, check, report, serve, scaffold, card}) {
+        CLI::Option* q = command->add_flag("--quiet,-q", quiet, "print only errors (and warnings that fail with --strict)");
+        command->add_flag("--verbose,-v", verbose, "also print each stage as it finishes and every file written")->excludes(q);
+        command->add_option("--color", color_mode, "colour diagnostics: auto (a terminal and NO_COLOR unset), always, never")
+            ->check(CLI::IsMember({"auto", "always", "never"}))
+            ->capture_default_str();
+    }
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -103,11 +116,18 @@ int main(int argc, char** argv) {
         return status == 0 ? 0 : 2;
     }
 
-    if (scaffold->parsed()) return sourced::run_new_command(new_dir, sourced::data_dir(), std::cout, std::cerr);
-    bool color = ::isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr;
-    if (serve->parsed()) return sourced::run_serve_command(serve_options, std::cout, std::cerr, color);
+    auto verbosity = quiet ? sourced::Verbosity::quiet : verbose ? sourced::Verbosity::verbose : sourced::Verbosity::normal;
+    sourced::TerminalFacts terminal = sourced::terminal_facts(STDERR_FILENO);
+    bool color = sourced::use_color(color_mode, terminal);
+    sourced::NullStream silent;  // stdout of status lines under --quiet
+    std::ostream& status_out = quiet ? static_cast<std::ostream&>(silent) : std::cout;
+    if (scaffold->parsed()) return sourced::run_new_command(new_dir, sourced::data_dir(), status_out, std::cerr);
+    if (serve->parsed()) return sourced::run_serve_command(serve_options, status_out, std::cerr, color);
+    report_options.verbosity = options.verbosity = verbosity;
     if (report->parsed()) return sourced::run_report_command(report_options, pdf_path, std::cout, std::cerr, color);
     if (card->parsed()) return sourced::run_card_command(options, card_id, card_format, std::cout, std::cerr, color);
     if (check->parsed()) options.write = false;
+    sourced::ProgressReporter progress(std::cerr, sourced::use_progress(verbosity, terminal), verbose);
+    options.progress = &progress;
     return sourced::run_build_command(options, std::cout, std::cerr, color, stats);
 }

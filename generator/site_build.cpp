@@ -1,5 +1,6 @@
 #include "site_build.h"
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -28,16 +29,19 @@ namespace {
 
 class StageTimer {
 public:
-    explicit StageTimer(std::vector<StageTime>& times) : times_(times), start_(Clock::now()) {}
+    StageTimer(std::vector<StageTime>& times, BuildProgress* progress)
+        : times_(times), progress_(progress), start_(Clock::now()) {}
     void next(const std::string& finished_stage) {
         auto now = Clock::now();
         times_.push_back({finished_stage, std::chrono::duration<double, std::milli>(now - start_).count()});
+        if (progress_) progress_->stage_done(finished_stage, times_.back().milliseconds);
         start_ = now;
     }
 
 private:
     using Clock = std::chrono::steady_clock;
     std::vector<StageTime>& times_;
+    BuildProgress* progress_;
     Clock::time_point start_;
 };
 
@@ -83,7 +87,7 @@ std::string project_dir_for(const FileSystem& files, const std::string& content_
 BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     BuildResult result;
     Diagnostics& out = result.diagnostics;
-    StageTimer timer(result.times);
+    StageTimer timer(result.times, options.progress);
 
     // load
     LoadedContent content = load_content(files, options.content_dir, out);
@@ -116,6 +120,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     std::vector<PageWork> work(n);
     SiteContext site{&content.config, &content.pages, SOURCED_VERSION};
     std::vector<TemplateEngine> thread_templates(static_cast<size_t>(result.jobs), templates);
+    std::atomic<size_t> pages_done{0};
     auto page_task = [&](size_t i, int worker) {
         using Clock = std::chrono::steady_clock;
         PageWork& w = work[i];
@@ -147,6 +152,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
         w.ms[0] = std::chrono::duration<double, std::milli>(t1 - t0).count();
         w.ms[1] = std::chrono::duration<double, std::milli>(t2 - t1).count();
         w.ms[2] = std::chrono::duration<double, std::milli>(t3 - t2).count();
+        if (options.progress) options.progress->page_done(++pages_done, n);
     };
     parallel_for(n, result.jobs, page_task);
     timer.next("pages");

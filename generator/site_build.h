@@ -14,7 +14,9 @@
 #include "check_stage.h"
 #include "diagnostics.h"
 #include "file_system.h"
+#include "progress_reporter.h"
 #include "site_writer.h"
+#include "terminal.h"
 
 namespace sourced {
 
@@ -32,6 +34,8 @@ struct BuildOptions {
     bool list_notes = false;       // human format: print every note, not just their count
     int jobs = 0;               // threads for the per-page stages; 0: one per core
     bool card_images = true;    // render each figure card's PNG social image
+    Verbosity verbosity = Verbosity::normal;  // how much commands print (--quiet, --verbose)
+    BuildProgress* progress = nullptr;        // told of each stage and page as the build runs; may be null
 };
 
 // Wall time of a stage; for the per-page stages (parse, resolve, render),
