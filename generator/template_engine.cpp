@@ -41,6 +41,18 @@ data to_mustache(const nlohmann::json& j) {
     }
 }
 
+// A rendering context that remembers every name it could not resolve.
+class RecordingContext : public kainjow::mustache::context<std::string> {
+public:
+    explicit RecordingContext(const data* view) : context(view) {}
+    const data* get(const std::string& name) const override {
+        const data* found = context::get(name);
+        if (!found) missing.insert(name);
+        return found;
+    }
+    mutable std::set<std::string> missing;
+};
+
 }  // namespace
 
 namespace detail {
@@ -86,6 +98,16 @@ std::string TemplateEngine::render(const std::string& name, const nlohmann::json
     std::string html;
     tmpl->render(to_mustache(view), [&html](const std::string& part) { html += part; });
     return html;
+}
+
+std::set<std::string> TemplateEngine::unresolved_names(const std::string& name, const nlohmann::json& view) const {
+    auto it = templates_.find(name);
+    if (it == templates_.end()) return {};
+    mustache tmpl{it->second};
+    data root = to_mustache(view);
+    RecordingContext context(&root);
+    tmpl.render(context);
+    return context.missing;
 }
 
 }  // namespace sourced

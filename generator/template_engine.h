@@ -13,6 +13,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -38,6 +39,12 @@ public:
 
     // Renders template `name` with `view`; an unknown name renders empty.
     std::string render(const std::string& name, const nlohmann::json& view) const;
+
+    // The names template `name` looks up while rendering `view` that neither
+    // the view nor an enclosing section provides. Mustache renders those as
+    // empty without a word, so a typo in a template ({{titel}}) or a key a view
+    // stopped providing goes unnoticed; tests use this to keep the two in step.
+    std::set<std::string> unresolved_names(const std::string& name, const nlohmann::json& view) const;
 
     static const char* const kTemplateNames[];
 
