@@ -1,0 +1,200 @@
+// The docs cannot drift: every fenced example in docs/*.md whose info string
+// carries the word `test` is built (the convention is in docs/contributing.md):
+//   ```markdown test           a page, added to the shipped explainer, must build without errors
+//   ```json test registry.json a registry, loaded by the registry loader without errors
+//   ```json test site.json     a site.json, loaded by the site loader without errors
+//   ```sh test                 each line starting `sourced ` runs, in a copy of the project, and exits 0
+// and the example CI files under docs/examples/ run their `sourced` command
+// lines against the shipped content, with the flags they use.
+#include <catch2/catch.hpp>
+
+#include <cmark-gfm.h>
+
+#include <cstdlib>
+#include <algorithm>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "markdown_document.h"
+#include "registry.h"
+#include "site_config.h"
+#include "test_support.h"
+
+using namespace sourced;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Example {
+    std::string where;     // docs/x.md:12
+    std::string language;  // markdown, json, sh
+    std::string file;      // third word of the info string, e.g. registry.json
+    std::string text;
+};
+
+std::vector<std::string> words(const std::string& s) {
+    std::istringstream in(s);
+    std::vector<std::string> out;
+    for (std::string w; in >> w;) out.push_back(w);
+    return out;
+}
+
+// The fenced blocks marked `test` in one Markdown file, read with cmark-gfm.
+std::vector<Example> marked_examples(const fs::path& path) {
+    std::vector<Example> found;
+    MarkdownDocument doc(test::read_file(path), 1);
+    cmark_iter* iter = cmark_iter_new(doc.root());
+    for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+        cmark_node* node = cmark_iter_get_node(iter);
+        if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(node) != CMARK_NODE_CODE_BLOCK) continue;
+        const char* info = cmark_node_get_fence_info(node);
+        std::vector<std::string> w = words(info ? info : "");
+        if (w.size() < 2 || w[1] != "test") continue;
+        found.push_back({"docs/" + path.filename().string() + ":" + std::to_string(cmark_node_get_start_line(node)), w[0],
+                         w.size() > 2 ? w[2] : "", cmark_node_get_literal(node)});
+    }
+    cmark_iter_free(iter);
+    return found;
+}
+
+std::vector<Example> all_examples() {
+    std::vector<Example> all;
+    std::vector<fs::path> docs;
+    for (const auto& entry : fs::directory_iterator(fs::path(SOURCED_PROJECT_DIR) / "docs"))
+        if (entry.path().extension() == ".md") docs.push_back(entry.path());
+    std::sort(docs.begin(), docs.end());
+    for (const auto& path : docs)
+        for (Example& e : marked_examples(path)) all.push_back(std::move(e));
+    return all;
+}
+
+int shell(const std::string& command) {
+    int status = std::system(command.c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// A copy of the project's content/, templates/ and assets/ in `dir`.
+void copy_project(const fs::path& dir) {
+    for (const char* part : {"content", "templates", "assets"})
+        fs::copy(fs::path(SOURCED_PROJECT_DIR) / part, dir / part, fs::copy_options::recursive);
+}
+
+// "sourced build ..." (or "./build/sourced ...") -> the binary under test.
+std::string with_binary(const std::string& line) {
+    static const std::regex program(R"(^(\./build/)?sourced )");
+    return std::regex_replace(line, program, std::string(SOURCED_BINARY) + " ", std::regex_constants::format_first_only);
+}
+
+}  // namespace
+
+TEST_CASE("the docs have examples marked for testing, in every kind", "[docs]") {
+    std::set<std::string> kinds;
+    for (const Example& e : all_examples()) kinds.insert(e.language + " " + e.file);
+    CHECK(kinds.count("markdown ") == 1);
+    CHECK(kinds.count("json registry.json") == 1);
+    CHECK(kinds.count("json site.json") == 1);
+    CHECK(kinds.count("sh ") == 1);
+}
+
+TEST_CASE("every Markdown and JSON example in the docs builds", "[docs]") {
+    MemoryFileSystem files = test::project_files();
+    DiskFileSystem disk;
+    std::string content = std::string(SOURCED_PROJECT_DIR) + "/content";
+    for (const std::string& path : disk.list(content, "")) files.add("content" + path.substr(content.size()), *disk.read(path));
+    std::map<std::string, std::string> page_of;  // content path -> where in the docs
+    int n = 0;
+    for (const Example& e : all_examples()) {
+        INFO(e.where << "\n" << e.text);
+        if (e.language == "markdown") {
+            std::string page = "content/docs-example-" + std::to_string(++n) + ".md";
+            std::string text = e.text.rfind("---", 0) == 0 ? e.text : "---\ntitle: Example " + std::to_string(n) + "\n---\n" + e.text;
+            files.add(page, text);
+            page_of[page] = e.where;
+        } else if (e.language == "json") {
+            Diagnostics out;
+            if (e.file == "registry.json") load_registry("registry.json", e.text, out);
+            else if (e.file == "site.json") load_site_config("site.json", e.text, out);
+            else FAIL("unknown example file '" << e.file << "' (registry.json or site.json)");
+            std::string problems;
+            for (const auto& d : out.all()) problems += format_diagnostic(d) + "\n";
+            CHECK(problems == "");
+        }
+    }
+    REQUIRE(n > 0);
+    BuildOptions options;
+    options.templates_dir = "templates";
+    options.assets_dir = "assets";
+    options.write = false;
+    options.card_images = false;
+    BuildResult result = build_site(options, files);
+    std::string errors;
+    for (const Diagnostic& d : result.diagnostics.all())
+        if (d.severity == Severity::error)
+            errors += (page_of.count(d.path) ? page_of[d.path] + " (as " + d.path + ")" : d.path) + ": " + format_diagnostic(d) + "\n";
+    CHECK(errors == "");
+    CHECK(result.ok);
+}
+
+TEST_CASE("every sourced command line in a docs example runs and succeeds", "[docs][e2e]") {
+    int commands = 0;
+    for (const Example& e : all_examples()) {
+        if (e.language != "sh") continue;
+        test::TempDir tmp;
+        copy_project(tmp.path());
+        std::istringstream lines(e.text);
+        for (std::string line; std::getline(lines, line);) {
+            if (line.rfind("sourced ", 0) != 0) continue;
+            auto comment = line.find("  #");
+            if (comment != std::string::npos) line.erase(comment);
+            ++commands;
+            fs::path log = tmp.path() / "log";
+            INFO(e.where << ": " << line << "\n" << test::read_file(log));
+            CHECK(shell("cd '" + tmp.path().string() + "' && " + with_binary(line) + " >'" + log.string() + "' 2>&1") == 0);
+        }
+    }
+    CHECK(commands > 5);
+}
+
+TEST_CASE("the example CI workflows build the shipped content with the flags they use", "[docs][e2e]") {
+    const std::string base = "https://pages.example/explainer";
+    fs::path examples = fs::path(SOURCED_PROJECT_DIR) / "docs/examples";
+    std::string deps = test::read_file(fs::path(SOURCED_PROJECT_DIR) / ".ci/install-deps");
+    int runs = 0;
+    for (const char* name : {"github-pages.yml", "github-pages-deb.yml", "gitlab-pages.yml", "static-host.sh"}) {
+        std::string text = test::read_file(examples / name);
+        INFO(name);
+        REQUIRE_FALSE(text.empty());
+        // The packages a from-source workflow installs are the ones .ci/install-deps builds with.
+        if (text.find("cmake --build") != std::string::npos)
+            for (const char* package : {"libcmark-gfm-dev", "libcmark-gfm-extensions-dev", "nlohmann-json3-dev",
+                                        "libyaml-cpp-dev", "libkainjow-mustache-dev", "libcli11-dev", "libcpp-httplib-dev",
+                                        "librsvg2-dev", "fonts-dejavu-core"}) {
+                CHECK(deps.find(package) != std::string::npos);
+                CHECK(text.find(package) != std::string::npos);
+            }
+        std::istringstream lines(text);
+        for (std::string line; std::getline(lines, line);) {
+            static const std::regex command(R"((?:^|\s|- |run: )((?:\./build/)?sourced (?:build|check) .*)$)");
+            std::smatch m;
+            if (!std::regex_search(line, m, command)) continue;
+            std::string run = m[1];
+            // The host's base URL variables become a test URL; public/ a temporary directory.
+            run = std::regex_replace(run, std::regex(R"(\$\{\{ steps\.pages\.outputs\.base_url \}\}|\$CI_PAGES_URL)"), base);
+            test::TempDir tmp;
+            run = std::regex_replace(run, std::regex(R"(--out public)"), "--out '" + (tmp.path() / "public").string() + "'");
+            ++runs;
+            fs::path log = tmp.path() / "log";
+            INFO(line << "\n" << run << "\n" << test::read_file(log));
+            REQUIRE(shell("cd '" + std::string(SOURCED_PROJECT_DIR) + "' && " + with_binary(run) + " >'" + log.string() +
+                          "' 2>&1") == 0);
+            std::smatch url;
+            REQUIRE(std::regex_search(run, url, std::regex(R"(--base-url "?([^" ]+))")));
+            std::string published = url[1];
+            if (published.back() != '/') published += "/";
+            std::string index = test::read_file(tmp.path() / "public/index.html");
+            CHECK(index.find("<link rel=\"canonical\" href=\"" + published + "index.html\">") != std::string::npos);
+        }
+    }
+    CHECK(runs == 4);
+}
