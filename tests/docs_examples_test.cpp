@@ -198,3 +198,27 @@ TEST_CASE("the example CI workflows build the shipped content with the flags the
     }
     CHECK(runs == 4);
 }
+
+TEST_CASE("every flag of every command is in docs/commands.md and the man page", "[docs][e2e]") {
+    std::string commands_md = test::read_file(fs::path(SOURCED_PROJECT_DIR) / "docs/commands.md");
+    std::string man = test::read_file(fs::path(SOURCED_PROJECT_DIR) / "docs/sourced.1");
+    man = std::regex_replace(man, std::regex(R"(\\-)"), "-");  // roff escapes each dash
+    test::TempDir tmp;
+    int flags = 0;
+    for (const char* command : {"build", "check", "report", "serve", "new", "card"}) {
+        fs::path help = tmp.path() / "help";
+        REQUIRE(shell(std::string(SOURCED_BINARY) + " " + command + " --help >'" + help.string() + "' 2>&1") == 0);
+        std::string text = test::read_file(help);
+        CHECK(commands_md.find(std::string("## `sourced ") + command) != std::string::npos);
+        static const std::regex flag(R"((--[a-z][a-z-]*))");
+        for (auto it = std::sregex_iterator(text.begin(), text.end(), flag); it != std::sregex_iterator(); ++it) {
+            std::string name = it->str();
+            if (name == "--help") continue;
+            ++flags;
+            INFO(command << " " << name);
+            CHECK(commands_md.find("`" + name) != std::string::npos);
+            CHECK(man.find(name) != std::string::npos);
+        }
+    }
+    CHECK(flags > 30);
+}
