@@ -222,3 +222,21 @@ TEST_CASE("every flag of every command is in docs/commands.md and the man page",
     }
     CHECK(flags > 30);
 }
+
+TEST_CASE("every diagnostic code the generator reports is documented", "[docs]") {
+    std::string docs;
+    for (const auto& entry : fs::directory_iterator(fs::path(SOURCED_PROJECT_DIR) / "docs"))
+        if (entry.path().extension() == ".md") docs += test::read_file(entry.path());
+    static const std::regex code(R"re("([A-Z]{2,5}[0-9]{3})")re");
+    std::set<std::string> codes;
+    for (const auto& entry : fs::directory_iterator(fs::path(SOURCED_PROJECT_DIR) / "generator")) {
+        std::string source = test::read_file(entry.path());
+        for (auto it = std::sregex_iterator(source.begin(), source.end(), code); it != std::sregex_iterator(); ++it)
+            codes.insert((*it)[1]);
+    }
+    CHECK(codes.size() > 40);
+    for (const std::string& c : codes) {
+        INFO(c);
+        CHECK(docs.find(c) != std::string::npos);
+    }
+}

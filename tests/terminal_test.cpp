@@ -173,7 +173,7 @@ TEST_CASE("progress appears on a terminal, is cleared, and never appears off one
     CHECK(run_on_terminal(p, "", "build --quiet").find("pages 1/1") == std::string::npos);
 }
 
-TEST_CASE("--quiet prints nothing on success and only errors on failure", "[terminal][e2e]") {
+TEST_CASE("with --quiet nothing is printed on success and only errors on failure", "[terminal][e2e]") {
     test::TempDir tmp;
     fs::path p = project(tmp, false);
     Run normal = run(p, "", "build");
@@ -199,7 +199,7 @@ TEST_CASE("--quiet prints nothing on success and only errors on failure", "[term
     CHECK(failed.err.find("note") == std::string::npos);
 }
 
-TEST_CASE("--verbose prints each stage and every file written", "[terminal][e2e]") {
+TEST_CASE("with --verbose each stage and every file written are printed", "[terminal][e2e]") {
     test::TempDir tmp;
     fs::path p = project(tmp, false);
     Run verbose = run(p, "", "build --verbose");
