@@ -18,6 +18,8 @@
 
 namespace sourced {
 
+class BuildCache;
+
 struct BuildOptions {
     std::string content_dir = "content";
     std::string out_dir = "site";
@@ -32,6 +34,8 @@ struct BuildOptions {
     bool list_notes = false;       // human format: print every note, not just their count
     int jobs = 0;               // threads for the per-page stages; 0: one per core
     bool card_images = true;    // render each figure card's PNG social image
+    BuildCache* incremental = nullptr;  // reuse what is unchanged since the last good build (incremental_plan.h)
+    bool incremental_cache = false;     // build --incremental: the cache in .sourced-cache/ beside out_dir
 };
 
 // Wall time of a stage; for the per-page stages (parse, resolve, render),
