@@ -109,7 +109,10 @@ int run_build_command(const BuildOptions& options, std::ostream& stdout_stream, 
         stdout_stream << ", " << plural(d.note_count(), "note") << " (gaps such as a source without a URL; --notes lists them)";
     char ms[32];
     std::snprintf(ms, sizeof ms, "%.0f", total);
-    stdout_stream << " in " << ms << " ms\n";
+    stdout_stream << " in " << ms << " ms";
+    if (run.incremental)
+        stdout_stream << " (incremental: rendered " << cache.rendered.size() << ", reused " << cache.reused.size() << ")";
+    stdout_stream << "\n";
     if (options.write) {
         std::error_code ec;
         auto absolute = std::filesystem::absolute(std::filesystem::path(options.out_dir) / "index.html", ec).lexically_normal();
@@ -189,7 +192,8 @@ int run_serve_command(const ServeOptions& options, std::ostream& stdout_stream, 
         } else {
             server.publish(std::move(result.output));
             stdout_stream << (first ? "built " : "rebuilt ") << plural(result.pages, "page") << " in "
-                          << static_cast<int>(ms) << " ms\n" << std::flush;
+                          << static_cast<int>(ms) << " ms (rendered " << cache.rendered.size() << ", reused "
+                          << cache.reused.size() << ")\n" << std::flush;
         }
     };
     rebuild(true);

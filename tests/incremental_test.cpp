@@ -310,3 +310,30 @@ TEST_CASE("sourced build --incremental reuses the previous site and equals a cle
         CHECK(note.find("malformed") != std::string::npos);
     }
 }
+
+TEST_CASE("the --incremental flag of sourced build keeps its cache beside the output and notes a discarded one", "[incremental]") {
+    test::TempDir tmp;
+    fs::copy(std::string(SOURCED_TEST_DIR) + "/fixtures/mini/content", tmp.path() / "content", fs::copy_options::recursive);
+    auto build = [&](const std::string& out, const std::string& flags) {
+        std::string command = std::string(SOURCED_BINARY) + " build --no-card-images " + flags + " --content " +
+                              (tmp.path() / "content").string() + " --out " + (tmp.path() / out).string() + " >" +
+                              (tmp.path() / "log").string() + " 2>&1";
+        CHECK(std::system(command.c_str()) == 0);
+        return test::read_file(tmp.path() / "log");
+    };
+    CHECK(build("site", "--incremental").find("(incremental: rendered ") != std::string::npos);
+    CHECK(fs::exists(tmp.path() / ".sourced-cache" / "site.json"));
+    CHECK(build("site", "--incremental").find("(incremental: rendered 0, reused ") != std::string::npos);
+    test::write_file(tmp.path() / ".sourced-cache" / "site.json", "not json");
+    std::string log = build("site", "--incremental");
+    CHECK(log.find("note: discarded the incremental cache") != std::string::npos);
+    CHECK(log.find("(incremental: rendered 0,") == std::string::npos);
+    build("clean", "");
+    CHECK_FALSE(fs::exists(tmp.path() / ".sourced-cache" / "clean.json"));  // only --incremental keeps a cache
+    for (const auto& entry : fs::recursive_directory_iterator(tmp.path() / "clean")) {
+        if (!entry.is_regular_file()) continue;
+        fs::path relative = fs::relative(entry.path(), tmp.path() / "clean");
+        INFO(relative);
+        CHECK(test::read_file(tmp.path() / "site" / relative) == test::read_file(entry.path()));
+    }
+}
