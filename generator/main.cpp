@@ -83,6 +83,7 @@ int main(int argc, char** argv) {
     serve->add_flag("--open", serve_options.open_browser, "open the site in a browser (xdg-open)");
     serve->add_flag("--strict", serve_options.build.strict, "treat warnings as errors");
     serve->add_option("--base-url", serve_options.build.base_url, "absolute URL the site is published at");
+    serve->add_flag("!--no-card-images", serve_options.build.card_images, "skip the PNG social image of each figure card");
 
     std::string new_dir;
     CLI::App* scaffold = app.add_subcommand("new", "make a new project in DIR that builds at once (DIR must be new or empty)");
