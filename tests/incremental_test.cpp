@@ -151,6 +151,18 @@ TEST_CASE("incremental rule: a page title changes the navigation on every page",
     CHECK(rebuild(files, cache) == join({kArticles, kSitePages}));
 }
 
+TEST_CASE("incremental rule: a title the navigation does not list renders that page and the front page", "[incremental]") {
+    MemoryFileSystem files = sample_site();
+    for (int i = 0; i < 30; ++i)  // 30 more pages before "One": the layout lists only the first 30
+        files.add("content/pages/early" + std::to_string(i) + ".md", page("Early " + std::to_string(i), "Prose.\n", -1));
+    BuildCache cache = BuildCache::in_memory();
+    rebuild(files, cache);
+    replace(files, "content/pages/one.md", "title: One", "title: One, renamed");
+    // The front page lists every page; the ledger lists the page's figure use by
+    // its title, and the sources page lists it under the figure's source.
+    CHECK(rebuild(files, cache) == Units{"one.html", "index.html", "figures/index.html", "sources/index.html"});
+}
+
 TEST_CASE("incremental rule: a template renders what uses it", "[incremental]") {
     MemoryFileSystem files = sample_site();
     BuildCache cache = BuildCache::in_memory();
