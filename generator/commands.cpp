@@ -10,6 +10,7 @@
 #include <sstream>
 #include <thread>
 
+#include "build_cache.h"
 #include "content_watcher.h"
 #include "pdf_printer.h"
 #include "preview_server.h"
@@ -60,8 +61,16 @@ void print_stage_times(const BuildResult& result, std::ostream& stream) {
 
 int run_build_command(const BuildOptions& options, std::ostream& stdout_stream, std::ostream& stderr_stream,
                       bool color, bool stats) {
-    BuildResult result = build_site(options, DiskFileSystem());
+    BuildCache cache = BuildCache::for_output_dir(options.out_dir);
+    BuildOptions run = options;
+    std::string cache_note;
+    if (options.incremental_cache && options.write) {
+        run.incremental = &cache;
+        if (!cache.load(cache_note) && cache_note.rfind("discarded", 0) == 0) stderr_stream << "note: " << cache_note << "\n";
+    }
+    BuildResult result = build_site(run, DiskFileSystem());
     if (options.progress) options.progress->finish();
+    if (run.incremental && result.ok && !cache.save(cache_note)) stderr_stream << "warning: " << cache_note << "\n";
     const Diagnostics& d = result.diagnostics;
     bool failed = !result.ok || d.has_errors() || (options.strict && d.warning_count() > 0);
     if (options.format == "json" || options.format == "sarif") {
@@ -92,7 +101,10 @@ int run_build_command(const BuildOptions& options, std::ostream& stdout_stream, 
         stdout_stream << ", " << plural(d.note_count(), "note") << " (gaps such as a source without a URL; --notes lists them)";
     char ms[32];
     std::snprintf(ms, sizeof ms, "%.0f", total);
-    stdout_stream << " in " << ms << " ms\n";
+    stdout_stream << " in " << ms << " ms";
+    if (run.incremental)
+        stdout_stream << " (incremental: rendered " << cache.rendered.size() << ", reused " << cache.reused.size() << ")";
+    stdout_stream << "\n";
     if (options.write) {
         std::error_code ec;
         auto absolute = std::filesystem::absolute(std::filesystem::path(options.out_dir) / "index.html", ec).lexically_normal();
@@ -151,15 +163,13 @@ std::atomic<bool> g_stop_serving{false};
 
 void request_stop(int) { g_stop_serving = true; }
 
-bool is_loopback(const std::string& host) {
-    return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
-}
-
 }  // namespace
 
 int run_serve_command(const ServeOptions& options, std::ostream& stdout_stream, std::ostream& stderr_stream, bool color) {
     BuildOptions build = options.build;
     build.write = false;
+    BuildCache cache = BuildCache::in_memory();  // each rebuild renders only what changed
+    build.incremental = &cache;
     DiskFileSystem files;
     PreviewServer server;
     auto rebuild = [&](bool first) {
@@ -177,14 +187,13 @@ int run_serve_command(const ServeOptions& options, std::ostream& stdout_stream, 
         } else {
             server.publish(std::move(result.output));
             stdout_stream << (first ? "built " : "rebuilt ") << plural(result.pages, "page") << " in "
-                          << static_cast<int>(ms) << " ms\n" << std::flush;
+                          << static_cast<int>(ms) << " ms (rendered " << cache.rendered.size() << ", reused "
+                          << cache.reused.size() << ")\n" << std::flush;
         }
     };
     rebuild(true);
 
-    if (!is_loopback(options.bind))
-        stderr_stream << "warning: serving on " << options.bind
-                      << ", which other machines may reach; the preview server is meant for 127.0.0.1\n";
+    stderr_stream << PreviewServer::bind_warning(options.bind);
     if (!server.bind(options.bind, options.port)) {
         stderr_stream << "error: cannot listen on " << options.bind << ":" << options.port
                       << " (in use? try --port 0 for any free port)\n";

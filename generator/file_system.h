@@ -34,6 +34,7 @@ public:
 class MemoryFileSystem : public FileSystem {
 public:
     void add(const std::string& path, std::string contents) { files_[path] = std::move(contents); }
+    void remove(const std::string& path) { files_.erase(path); }
     std::optional<std::string> read(const std::string& path) const override;
     std::vector<std::string> list(const std::string& dir, const std::string& suffix) const override;
     bool is_directory(const std::string& path) const override;

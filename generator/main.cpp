@@ -56,6 +56,8 @@ int main(int argc, char** argv) {
     CLI::App* build = app.add_subcommand("build", "build the site from the content directory");
     add_common(build);
     build->add_option("--out", options.out_dir, "output directory, replaced atomically")->capture_default_str();
+    build->add_flag("--incremental", options.incremental_cache,
+                    "render again only what changed since the last build (cache: .sourced-cache/ beside --out)");
 
     CLI::App* check = app.add_subcommand("check", "run every stage and check, write nothing");
     add_common(check);
@@ -83,6 +85,7 @@ int main(int argc, char** argv) {
     serve->add_flag("--open", serve_options.open_browser, "open the site in a browser (xdg-open)");
     serve->add_flag("--strict", serve_options.build.strict, "treat warnings as errors");
     serve->add_option("--base-url", serve_options.build.base_url, "absolute URL the site is published at");
+    serve->add_flag("!--no-card-images", serve_options.build.card_images, "skip the PNG social image of each figure card");
 
     std::string new_dir;
     CLI::App* scaffold = app.add_subcommand("new", "make a new project in DIR that builds at once (DIR must be new or empty)");

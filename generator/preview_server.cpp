@@ -209,6 +209,11 @@ std::optional<std::string> PreviewServer::site_path_for(const std::string& url_p
     return path;
 }
 
+std::string PreviewServer::bind_warning(const std::string& host) {
+    if (host == "127.0.0.1" || host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0) return "";
+    return "warning: serving on " + host + ", which other machines may reach; the preview server is meant for 127.0.0.1\n";
+}
+
 std::string PreviewServer::mime_type_for(const std::string& path) {
     static const std::pair<const char*, const char*> types[] = {
         {".html", "text/html; charset=utf-8"}, {".css", "text/css; charset=utf-8"},

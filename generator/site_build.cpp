@@ -7,6 +7,7 @@
 
 #include "content_checks.h"
 #include "content_loader.h"
+#include "incremental_plan.h"
 #include "installation.h"
 #include "figure_card.h"
 #include "markdown_document.h"
@@ -94,9 +95,9 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     if (!options.base_url.empty())
         content.config.base_url = normalise_base_url(options.base_url, "--base-url", out);
     TemplateEngine templates;
-    templates.load(files, options.templates_dir.empty() ? project_dir_for(files, options.content_dir, "templates")
-                                                        : options.templates_dir,
-                   out);
+    std::string templates_dir = options.templates_dir.empty() ? project_dir_for(files, options.content_dir, "templates")
+                                                              : options.templates_dir;
+    templates.load(files, templates_dir, out);
     OutputTree& tree = result.output;
     load_assets(files, options.assets_dir.empty() ? project_dir_for(files, options.content_dir, "assets") : options.assets_dir,
                 tree);
@@ -109,6 +110,9 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     check_registry_content(content, result.texts, {options.snapshots_dir, options.today}, files, options.content_dir,
                            out, result.report);
     timer.next("check registry");
+    std::unique_ptr<RenderPlan> plan;  // --incremental, serve: what to render again
+    if (options.incremental)
+        plan = std::make_unique<RenderPlan>(*options.incremental, content, result.texts, files, templates_dir, options);
 
     // parse, resolve, check the prose of and render each page on its own
     // thread: a page needs nothing from the others, and its cmark tree is
@@ -137,11 +141,15 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
         auto t2 = Clock::now();
         if (!w.diagnostics.has_errors()) {
             std::string href = page_href(page.slug);
-            std::string body = render_page_body(document, w.resolved, content.registry, "");
-            w.html = wrap(thread_templates[static_cast<size_t>(worker)], site, page.meta.title, page.meta.summary,
-                          "", href, "article", article_view(page, w.resolved, body, content.registry, ""));
-            w.html = with_head_html(w.html, json_ld_script(article_json_ld(page, w.resolved, content.registry,
-                                                                           content.config, href)));
+            auto render = [&] {
+                std::string body = render_page_body(document, w.resolved, content.registry, "");
+                std::string html = wrap(thread_templates[static_cast<size_t>(worker)], site, page.meta.title,
+                                        page.meta.summary, "", href, "article",
+                                        article_view(page, w.resolved, body, content.registry, ""));
+                return with_head_html(html, json_ld_script(article_json_ld(page, w.resolved, content.registry,
+                                                                          content.config, href)));
+            };
+            w.html = plan ? plan->file(href, plan->article_key(page, w.resolved), render) : render();
         }
         for (auto& use : w.resolved.figures) use.link = nullptr;  // the tree dies with `document`
         for (auto& use : w.resolved.citations) use.link = nullptr;
@@ -225,10 +233,13 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
                           }});
     std::vector<std::string> site_html(site_pages.size());
     parallel_for(site_pages.size(), result.jobs, [&](size_t i, int worker) {
-        site_html[i] = site_pages[i].second(thread_templates[static_cast<size_t>(worker)]);
+        auto render = [&] { return site_pages[i].second(thread_templates[static_cast<size_t>(worker)]); };
+        site_html[i] = plan ? plan->file(site_pages[i].first, plan->site_page_key(site_pages[i].first, usage), render) : render();
     });
     for (size_t i = 0; i < site_pages.size(); ++i) tree[site_pages[i].first] = std::move(site_html[i]);
-    add_card_pages(tree, thread_templates, content.registry, content.config, result.jobs, options.card_images, out);  // cards/<id>.html, .embed.html, .oembed.json
+    add_card_pages(tree, thread_templates, plan ? plan->cards_to_render(tree) : content.registry, content.config,
+                   result.jobs, options.card_images, out);  // cards/<id>.html, .embed.html, .oembed.json
+    if (plan) plan->record_cards(tree);
     // search index, robots.txt, sitemap.xml, feed.xml (site_extras.h)
     tree["assets/search-index.js"] = search_index_js(content);
     std::vector<std::string> html_pages;
@@ -241,6 +252,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     if (options.write && !write_site(options.out_dir, tree, out, result.jobs)) return result;
     timer.next("write");
     result.ok = !out.has_errors();
+    if (plan && result.ok) plan->commit(tree);
     return result;
 }
 

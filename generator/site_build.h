@@ -20,6 +20,8 @@
 
 namespace sourced {
 
+class BuildCache;
+
 struct BuildOptions {
     std::string content_dir = "content";
     std::string out_dir = "site";
@@ -36,6 +38,8 @@ struct BuildOptions {
     bool card_images = true;    // render each figure card's PNG social image
     Verbosity verbosity = Verbosity::normal;  // how much commands print (--quiet, --verbose)
     BuildProgress* progress = nullptr;        // told of each stage and page as the build runs; may be null
+    BuildCache* incremental = nullptr;  // reuse what is unchanged since the last good build (incremental_plan.h)
+    bool incremental_cache = false;     // build --incremental: the cache in .sourced-cache/ beside out_dir
 };
 
 // Wall time of a stage; for the per-page stages (parse, resolve, render),
