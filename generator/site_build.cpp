@@ -10,6 +10,7 @@
 #include "figure_card.h"
 #include "markdown_document.h"
 #include "page_renderer.h"
+#include "chart_card.h"
 #include "check_stage.h"
 #include "pandoc_citations.h"
 #include "parallel.h"
@@ -152,6 +153,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     timer.next("pages");
     double sums[3] = {0, 0, 0};
     UsageIndex usage;
+    std::vector<ChartCard> chart_cards;
     bool has_home = false;
     for (size_t i = 0; i < n; ++i) {
         PageWork& w = work[i];
@@ -159,7 +161,12 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
         out.append(w.diagnostics);
         result.report.bare.insert(result.report.bare.end(), w.bare.begin(), w.bare.end());
         usage.add_page(content.pages[i].slug, content.pages[i].meta.title, w.resolved);
+        for (size_t k = 0; k < w.resolved.charts.size(); ++k)  // chart cards (chart_card.h)
+            chart_cards.push_back({chart_card_id(w.resolved.charts[k].chart.spec, content.pages[i].slug, k + 1),
+                                   content.pages[i].slug, content.pages[i].meta.title, content.pages[i].path,
+                                   w.resolved.charts[k].chart});
     }
+    check_chart_card_ids(chart_cards, out);
     const char* names[3] = {"parse", "resolve and check prose", "render"};
     for (int k = 0; k < 3; ++k) result.times.push_back({names[k], sums[k], true});
     timer.next("index");
@@ -223,6 +230,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     });
     for (size_t i = 0; i < site_pages.size(); ++i) tree[site_pages[i].first] = std::move(site_html[i]);
     add_card_pages(tree, thread_templates, content.registry, content.config, result.jobs, options.card_images, out);  // cards/<id>.html, .embed.html, .oembed.json
+    add_chart_card_pages(tree, templates, chart_cards, content.config);  // cards/chart-<id>.html, .embed.html, .svg
     // search index, robots.txt, sitemap.xml, feed.xml (site_extras.h)
     tree["assets/search-index.js"] = search_index_js(content);
     std::vector<std::string> html_pages;
