@@ -127,6 +127,8 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
         rewrite_pandoc_citations(document, content.registry);  // [@key] -> cite: links
         auto t1 = Clock::now();
         w.resolved = resolve_references(page.path, document, content.registry, w.diagnostics);
+        for (size_t k = 0; k < w.resolved.charts.size(); ++k)
+            w.resolved.charts[k].card_id = chart_card_id(w.resolved.charts[k].chart.spec, page.slug, k + 1);
         auto text = result.texts.find(page.path);
         check_page_prose(page.path, document, w.resolved, text == result.texts.end() ? "" : text->second, w.bare,
                          w.diagnostics);
@@ -162,7 +164,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
         result.report.bare.insert(result.report.bare.end(), w.bare.begin(), w.bare.end());
         usage.add_page(content.pages[i].slug, content.pages[i].meta.title, w.resolved);
         for (size_t k = 0; k < w.resolved.charts.size(); ++k)  // chart cards (chart_card.h)
-            chart_cards.push_back({chart_card_id(w.resolved.charts[k].chart.spec, content.pages[i].slug, k + 1),
+            chart_cards.push_back({w.resolved.charts[k].card_id,
                                    content.pages[i].slug, content.pages[i].meta.title, content.pages[i].path,
                                    w.resolved.charts[k].chart});
     }
