@@ -79,6 +79,7 @@ std::string chart_card_svg(const ChartCard& card, const SiteConfig& config) {
     svg.insert(body, "<title id=\"chart-title\">" + escape_html(card.chart.spec.title + " (" + unit_text(card.chart) + ")") +
                          "</title><style>svg{color:#0b57a4;font-family:system-ui,sans-serif;font-size:13px;background:#fff}"
                          "text{fill:#1d1d1f}.chart__axis text{fill:#55555b;font-size:11px}.chart__grid{stroke:#dddad2}"
+                         ".chart__value,.chart__status{text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff}"
                          ".chart__mark--reported{color:#7a4e00}.chart__mark--self-reported{color:#8a3b00}"
                          ".chart__mark--projected{color:#3f4fa8}.chart__mark--unverified{color:#8a1c1c}"
                          ".chart__mark--disputed{color:#8a1c5c}.chart__mark--false{color:#a30000}</style>");

@@ -38,6 +38,14 @@ after(async () => {
 const cardShown = (chart, row) => chart.locator('.chart__data tbody tr').nth(row).locator('.fig__card').first()
   .evaluate((c) => getComputedStyle(c).display !== 'none' && c.getBoundingClientRect().height > 0);
 
+// Whether the card's bottom edge is painted by the card itself (a scrolling
+// ancestor would clip it); the card must be inside the viewport.
+const cardPainted = (chart, row) => chart.locator('.chart__data tbody tr').nth(row).locator('.fig__card').first()
+  .evaluate((c) => {
+    const r = c.getBoundingClientRect();
+    return c.contains(document.elementFromPoint(r.left + r.width / 2, r.bottom - 4));
+  });
+
 test('each chart type, light and dark: a screenshot, and hover and Tab on a mark show its card', async () => {
   const failures = [];
   for (const colorScheme of ['light', 'dark']) {
@@ -52,9 +60,14 @@ test('each chart type, light and dark: a screenshot, and hover and Tab on a mark
       const last = (await marks.count()) - 1;
       // Hover the last mark (every chart has a flagged one there): its row's card opens.
       if (await cardShown(chart, last)) failures.push(`${where}: a card is open before any interaction`);
-      await marks.nth(last).hover();
+      await chart.evaluate((el) => window.scrollTo({ top: el.getBoundingClientRect().top + window.scrollY - 8, behavior: 'instant' }));
+      // Hover the drawn bar or point (a line chart's mark box is mostly empty space).
+      await marks.nth(last).locator('.chart__bar, .chart__point').last().hover({ timeout: 5000 });
       if (!(await cardShown(chart, last))) failures.push(`${where}: hovering the last mark does not show its card`);
-      await chart.screenshot({ path: path.join(outputDir, `chart-${type}-${colorScheme}.png`) });
+      else if (!(await cardPainted(chart, last))) failures.push(`${where}: the hovered mark's card is clipped (its bottom is not painted)`);
+      // The chart and the card its hover opened, which hangs below the table (the
+      // chart was scrolled to the top before the hover, so both are in view).
+      await page.screenshot({ path: path.join(outputDir, `chart-${type}-${colorScheme}.png`) });
       await page.mouse.move(1, 1);
       if (await cardShown(chart, last)) failures.push(`${where}: the card stays open after the mouse leaves`);
       // Keyboard: Tab from the chart's heading area until the first mark has focus.
@@ -82,12 +95,12 @@ test('each chart type, light and dark: a screenshot, and hover and Tab on a mark
   assert.equal(fs.readdirSync(outputDir).filter((f) => /^chart-(bar|column|line|dot)-(light|dark)\.png$/.test(f)).length, 8);
 });
 
-test('chart cards: each loads alone, links every mark to an existing ledger entry, and is screenshot', async () => {
+test('chart cards: each loads alone, links every mark to an existing ledger entry, fits its iframe, and is screenshot', async () => {
   const cards = listFiles(site).filter((f) => /^cards\/chart-.*\.html$/.test(f));
   assert.deepEqual(cards.filter((f) => !f.endsWith('.embed.html')).sort(),
                    types.map((t) => `cards/chart-fixture-${t}.html`).sort());
   const context = await browser.newContext({ viewport: { width: 700, height: 900 } });
-  const failures = [];
+  const failures = [], frames = [];
   const ledger = (await openPage(context, server.base + 'figures/index.html')).page;
   for (const rel of cards) {
     const { page, problems } = await openPage(context, server.base + rel);
@@ -99,10 +112,24 @@ test('chart cards: each loads alone, links every mark to an existing ledger entr
       if (url.pathname !== '/figures/index.html') { failures.push(`${rel}: mark links to ${href}, not the ledger`); continue; }
       if (!(await ledger.locator(`[id="${url.hash.slice(1)}"]`).count())) failures.push(`${rel}: ledger has no ${url.hash}`);
     }
-    if (rel.endsWith('.embed.html')) await page.screenshot({ path: path.join(outputDir, `chart-card-${path.basename(rel, '.embed.html')}.png`) });
+    if (!rel.endsWith('.embed.html')) {
+      // The iframe snippet's size: the embed page must fit it without scrolling.
+      const snippet = await page.locator('pre[data-snippet]').first().textContent();
+      const [, width, height] = snippet.match(/width="(\d+)" height="(\d+)"/) ?? [];
+      if (!height) failures.push(`${rel}: no iframe size in the snippet`);
+      else frames.push({ rel: rel.replace(/\.html$/, '.embed.html'), width: Number(width), height: Number(height) });
+    }
     await page.close();
   }
   await context.close();
+  for (const frame of frames) {
+    const sized = await browser.newContext({ viewport: { width: frame.width, height: frame.height } });
+    const { page } = await openPage(sized, server.base + frame.rel);
+    const overflow = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+    if (overflow > 0) failures.push(`${frame.rel}: ${overflow}px taller than its iframe (${frame.width} x ${frame.height})`);
+    await page.screenshot({ path: path.join(outputDir, `chart-card-${path.basename(frame.rel, '.embed.html')}.png`) });
+    await sized.close();
+  }
   assert.deepEqual(failures, []);
 });
 
