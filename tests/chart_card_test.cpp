@@ -54,9 +54,11 @@ TEST_CASE("each chart gets card files named by its id, or by its page and order"
     CHECK(page.find("Embed this chart") != std::string::npos);
     CHECK(page.find("<svg class=\"chart__svg\"") != std::string::npos);
     CHECK(page.find("<a href=\"../index.html\">Home</a>") != std::string::npos);
+    CHECK(page.find("<meta property=\"og:title\" content=\"Yield\">") != std::string::npos);
     const std::string& embed = r.output.at("cards/chart-yield-chart.embed.html");
     CHECK(embed.find("Embed this chart") == std::string::npos);
     CHECK(embed.find("noindex") != std::string::npos);
+    CHECK(embed.find("og:title") == std::string::npos);
     CHECK(embed.find("<script") == std::string::npos);
     const std::string& svg = r.output.at("cards/chart-yield-chart.svg");
     CHECK(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart__svg\" width=\"640\" height=\"", 0) == 0);
