@@ -54,9 +54,13 @@ std::string chart_card_path(const std::string& id) { return "cards/chart-" + id 
 std::string chart_embed_path(const std::string& id) { return "cards/chart-" + id + ".embed.html"; }
 std::string chart_svg_path(const std::string& id) { return "cards/chart-" + id + ".svg"; }
 
-void check_chart_card_ids(const std::vector<ChartCard>& cards, Diagnostics& out) {
+void check_chart_card_ids(const std::vector<ChartCard>& cards, const Registry& registry, Diagnostics& out) {
     std::map<std::string, const ChartCard*> seen;
     for (const ChartCard& card : cards) {
+        if (registry.figure("chart-" + card.id))
+            out.error(card.page_path, card.chart.spec.line, card.chart.spec.column, "CHART005",
+                      "chart id '" + card.id + "' would give the chart the card files of figure 'chart-" + card.id +
+                          "' (give the chart another 'id:')");
         auto [at, fresh] = seen.emplace(card.id, &card);
         if (fresh) continue;
         const ChartCard& first = *at->second;

@@ -42,8 +42,9 @@ std::string chart_card_path(const std::string& id);
 std::string chart_embed_path(const std::string& id);
 std::string chart_svg_path(const std::string& id);
 
-// CHART005 at the later chart when two charts share one card id.
-void check_chart_card_ids(const std::vector<ChartCard>& cards, Diagnostics& out);
+// CHART005 at the later chart when two charts share one card id, or at a
+// chart whose card files would be a figure's (a figure with id "chart-<id>").
+void check_chart_card_ids(const std::vector<ChartCard>& cards, const Registry& registry, Diagnostics& out);
 
 // The standalone SVG image: namespaced, sized, with its own colours.
 std::string chart_card_svg(const ChartCard& card, const SiteConfig& config);

@@ -168,7 +168,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
                                    content.pages[i].slug, content.pages[i].meta.title, content.pages[i].path,
                                    w.resolved.charts[k].chart});
     }
-    check_chart_card_ids(chart_cards, out);
+    check_chart_card_ids(chart_cards, content.registry, out);
     const char* names[3] = {"parse", "resolve and check prose", "render"};
     for (int k = 0; k < 3; ++k) result.times.push_back({names[k], sums[k], true});
     timer.next("index");

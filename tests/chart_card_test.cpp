@@ -122,6 +122,13 @@ TEST_CASE("two charts with one card id are an error at the second chart", "[char
     // An explicit id that equals another chart's fallback id collides too.
     BuildResult fallback = build(kChart, chart_block("id: index-1\n"));
     CHECK(test::diagnostics_text(fallback).find("error[CHART005]: chart id 'index-1'") != std::string::npos);
+    // A chart card's files must not be a figure card's.
+    const std::string registry = test::sample_registry(R"(,
+    {"id": "chart-index-1", "value": 1, "unit": "%", "display": "1%", "claim": "A figure named like a chart.",
+     "status": "reported", "sources": [{"id": "csis"}], "as_of": "2026"})");
+    BuildResult figure = build(chart_block("") + "\n[1%](fig:chart-index-1)\n", "", "", registry);
+    CHECK(test::diagnostics_text(figure).find("content/index.md:6:1: error[CHART005]: chart id 'index-1' would give the "
+                                              "chart the card files of figure 'chart-index-1'") != std::string::npos);
 }
 
 TEST_CASE("a chart id must be a slug", "[chart][cards]") {
