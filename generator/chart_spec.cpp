@@ -45,12 +45,12 @@ std::optional<ChartSpec> parse_chart_spec(const std::string& path, const std::st
         return std::nullopt;
     }
     int errors = out.error_count();
-    static const std::set<std::string> keys = {"type", "title", "unit", "scale", "max", "series"};
+    static const std::set<std::string> keys = {"id", "type", "title", "unit", "scale", "max", "series"};
     for (const auto& item : root) {
         std::string key = item.first.Scalar();
         const YAML::Node& value = item.second;
         if (!keys.count(key)) {
-            report.at(item.first.Mark(), "unknown chart key '" + key + "' (known: type, title, unit, scale, max, series)");
+            report.at(item.first.Mark(), "unknown chart key '" + key + "' (known: id, type, title, unit, scale, max, series)");
             continue;
         }
         if (key == "series") continue;
@@ -69,6 +69,11 @@ std::optional<ChartSpec> parse_chart_spec(const std::string& path, const std::st
             if (text == "linear") spec.scale = ChartScale::linear;
             else if (text == "log") spec.scale = ChartScale::log;
             else report.at(value.Mark(), "chart scale '" + text + "' is not linear or log");
+        } else if (key == "id") {
+            bool ok = !text.empty() && text.size() <= 64 && text.front() != '-';
+            for (char c : text) ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-');
+            if (ok) spec.id = text;
+            else report.at(value.Mark(), "chart id '" + text + "' must be lower-case letters, digits and '-' (at most 64)");
         } else if (key == "title") {
             spec.title = text;
         } else if (key == "unit") {

@@ -1,6 +1,6 @@
 // Chart specifications: the ```chart fenced block a writer puts in a page.
 //
-// Owns reading the block's YAML (type, title, unit, scale, max, series) with
+// Owns reading the block's YAML (id, type, title, unit, scale, max, series) with
 // positions for errors, and resolving it against the registry: every figure
 // must exist and all of a chart's figures must share one unit. Drawing is
 // chart_svg.h's job.
@@ -30,6 +30,7 @@ struct ChartSeries {
 struct ChartSpec {
     ChartType type = ChartType::bar;
     ChartScale scale = ChartScale::linear;
+    std::string id;     // optional: names the chart's card (cards/chart-<id>.html)
     std::string title;
     std::string unit;
     std::optional<double> max;

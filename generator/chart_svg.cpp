@@ -187,29 +187,48 @@ std::string figure_cell(const FigureUse& use, const Registry& registry, const Li
 
 }  // namespace
 
-std::string render_chart_html(const ResolvedChart& chart, const std::string& anchor, const std::vector<FigureUse>& uses,
-                              const Registry& registry, const LinkStyle& links) {
-    const std::string hatch = anchor + "-hatch", title_id = anchor + "-title", desc_id = anchor + "-desc";
-    double height = 0;
-    std::string body;
-    switch (chart.spec.type) {
-        case ChartType::bar: body = draw_bars(chart, hatch, links, height); break;
-        case ChartType::column: body = draw_columns(chart, hatch, links, height, false); break;
-        case ChartType::line: body = draw_columns(chart, hatch, links, height, true); break;
-        case ChartType::dot: body = draw_dots(chart, links, height); break;
+const char* chart_type_name(ChartType type) {
+    switch (type) {
+        case ChartType::bar: return "bar";
+        case ChartType::column: return "column";
+        case ChartType::line: return "line";
+        case ChartType::dot: return "dot";
     }
+    return "bar";
+}
+
+std::string chart_description(const ResolvedChart& chart) {
     std::string desc = chart.spec.title + ", in " + chart.unit + (chart.spec.scale == ChartScale::log ? " (log scale)" : "") + ". ";
     for (const ChartMark& m : chart.marks) desc += mark_label(m) + ". ";
+    return desc;
+}
 
-    std::string html = "<figure class=\"chart chart--" + std::string(chart.spec.type == ChartType::bar ? "bar" : chart.spec.type == ChartType::column ? "column" : chart.spec.type == ChartType::line ? "line" : "dot") +
-                       "\" id=\"" + escape_html(anchor) + "\">\n";
-    html += "<figcaption class=\"chart__title\" id=\"" + escape_html(title_id) + "\">" + escape_html(chart.spec.title) +
+ChartSvg render_chart_svg(const ResolvedChart& chart, const std::string& anchor, const LinkStyle& links) {
+    const std::string hatch = anchor + "-hatch", title_id = anchor + "-title", desc_id = anchor + "-desc";
+    ChartSvg out;
+    out.width = kWidth;
+    std::string body;
+    switch (chart.spec.type) {
+        case ChartType::bar: body = draw_bars(chart, hatch, links, out.height); break;
+        case ChartType::column: body = draw_columns(chart, hatch, links, out.height, false); break;
+        case ChartType::line: body = draw_columns(chart, hatch, links, out.height, true); break;
+        case ChartType::dot: body = draw_dots(chart, links, out.height); break;
+    }
+    out.svg = "<svg class=\"chart__svg\" viewBox=\"0 0 " + num(kWidth) + " " + num(out.height) + "\" aria-labelledby=\"" +
+              escape_html(title_id) + "\" aria-describedby=\"" + escape_html(desc_id) + "\">";
+    out.svg += "<desc id=\"" + escape_html(desc_id) + "\">" + escape_html(chart_description(chart)) + "</desc>";
+    out.svg += hatch_patterns(chart, hatch);
+    out.svg += body + "</svg>";
+    return out;
+}
+
+std::string render_chart_html(const ResolvedChart& chart, const std::string& anchor, const std::vector<FigureUse>& uses,
+                              const Registry& registry, const LinkStyle& links) {
+    std::string html = "<figure class=\"chart chart--" + std::string(chart_type_name(chart.spec.type)) + "\" id=\"" +
+                       escape_html(anchor) + "\">\n";
+    html += "<figcaption class=\"chart__title\" id=\"" + escape_html(anchor + "-title") + "\">" + escape_html(chart.spec.title) +
             " <span class=\"chart__unit\">(" + escape_html(chart.unit) + (chart.spec.scale == ChartScale::log ? ", log scale" : "") + ")</span></figcaption>\n";
-    html += "<svg class=\"chart__svg\" viewBox=\"0 0 " + num(kWidth) + " " + num(height) + "\" aria-labelledby=\"" + escape_html(title_id) +
-            "\" aria-describedby=\"" + escape_html(desc_id) + "\">";
-    html += "<desc id=\"" + escape_html(desc_id) + "\">" + escape_html(desc) + "</desc>";
-    html += hatch_patterns(chart, hatch);
-    html += body + "</svg>\n";
+    html += render_chart_svg(chart, anchor, links).svg + "\n";
 
     html += "<table class=\"chart__data\">\n<thead><tr><th scope=\"col\">Series</th>";
     html += chart.spec.type == ChartType::dot ? "<th scope=\"col\">Before</th><th scope=\"col\">After</th>" : "<th scope=\"col\">Value</th>";

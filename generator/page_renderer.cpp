@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "chart_card.h"
 #include "chart_svg.h"
 #include "figure_markup.h"
 #include "html_escape.h"
@@ -85,7 +86,12 @@ std::string render_page_body(MarkdownDocument& doc, const ResolvedPage& resolved
     }
     for (const ChartUse& chart : resolved.charts) {
         cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
-        cmark_node_set_on_enter(block, render_chart_html(chart.chart, chart.anchor, chart.uses, registry, links).c_str());
+        std::string html = render_chart_html(chart.chart, chart.anchor, chart.uses, registry, links);
+        if (!chart.card_id.empty() && !links.single_file)  // a link to the chart's embeddable card
+            html.insert(html.rfind("</figure>"), "<p class=\"chart__embed\"><a href=\"" +
+                                                     escape_html(links.root + chart_card_path(chart.card_id)) +
+                                                     "\">Embed this chart</a></p>\n");
+        cmark_node_set_on_enter(block, html.c_str());
         cmark_node_set_on_exit(block, "");
         cmark_node_replace(chart.block, block);
         cmark_node_free(chart.block);

@@ -70,7 +70,7 @@ ResolvedPage resolve_references(const std::string& path, const MarkdownDocument&
             if (!spec) continue;
             auto chart = resolve_chart(path, *spec, registry, out);
             if (!chart) continue;
-            ChartUse use{node, std::move(*chart), id_prefix + "chart-" + std::to_string(page.charts.size() + 1), {}};
+            ChartUse use{node, std::move(*chart), id_prefix + "chart-" + std::to_string(page.charts.size() + 1), {}, {}};
             for (const ChartMark& mark : use.chart.marks)
                 for (const Figure* f : {mark.from, mark.figure}) {
                     if (!f) continue;

@@ -40,6 +40,7 @@ struct ChartUse {
     ResolvedChart chart;
     std::string anchor;            // "chart-<n>"
     std::vector<FigureUse> uses;   // link is null: these are not Markdown links
+    std::string card_id;           // its card's id (chart_card.h), set by a site build; empty in a report
 };
 
 struct Heading {

@@ -12,6 +12,7 @@
 #include "figure_card.h"
 #include "markdown_document.h"
 #include "page_renderer.h"
+#include "chart_card.h"
 #include "check_stage.h"
 #include "pandoc_citations.h"
 #include "parallel.h"
@@ -135,6 +136,8 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
         rewrite_pandoc_citations(document, content.registry);  // [@key] -> cite: links
         auto t1 = Clock::now();
         w.resolved = resolve_references(page.path, document, content.registry, w.diagnostics);
+        for (size_t k = 0; k < w.resolved.charts.size(); ++k)
+            w.resolved.charts[k].card_id = chart_card_id(w.resolved.charts[k].chart.spec, page.slug, k + 1);
         auto text = result.texts.find(page.path);
         check_page_prose(page.path, document, w.resolved, text == result.texts.end() ? "" : text->second, w.bare,
                          w.diagnostics);
@@ -166,6 +169,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     timer.next("pages");
     double sums[3] = {0, 0, 0};
     UsageIndex usage;
+    std::vector<ChartCard> chart_cards;
     bool has_home = false;
     for (size_t i = 0; i < n; ++i) {
         PageWork& w = work[i];
@@ -173,7 +177,12 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
         out.append(w.diagnostics);
         result.report.bare.insert(result.report.bare.end(), w.bare.begin(), w.bare.end());
         usage.add_page(content.pages[i].slug, content.pages[i].meta.title, w.resolved);
+        for (size_t k = 0; k < w.resolved.charts.size(); ++k)  // chart cards (chart_card.h)
+            chart_cards.push_back({w.resolved.charts[k].card_id,
+                                   content.pages[i].slug, content.pages[i].meta.title, content.pages[i].path,
+                                   w.resolved.charts[k].chart});
     }
+    check_chart_card_ids(chart_cards, content.registry, out);
     const char* names[3] = {"parse", "resolve and check prose", "render"};
     for (int k = 0; k < 3; ++k) result.times.push_back({names[k], sums[k], true});
     timer.next("index");
@@ -240,6 +249,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     add_card_pages(tree, thread_templates, plan ? plan->cards_to_render(tree) : content.registry, content.config,
                    result.jobs, options.card_images, out);  // cards/<id>.html, .embed.html, .oembed.json
     if (plan) plan->record_cards(tree);
+    add_chart_card_pages(tree, templates, chart_cards, content.config);  // cards/chart-<id>.html, .embed.html, .svg
     // search index, robots.txt, sitemap.xml, feed.xml (site_extras.h)
     tree["assets/search-index.js"] = search_index_js(content);
     std::vector<std::string> html_pages;

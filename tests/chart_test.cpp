@@ -100,7 +100,7 @@ TEST_CASE("bad chart specs are errors at the block's lines", "[chart]") {
     CHECK(errors_of("title: T\nseries:\n  - figure: pre\n  - figure: price-a\n", reg) ==
           "p.md:10:1: error[CHART003]: units disagree in chart 'T': pre (GPU-hours), price-a (USD)\n");
     CHECK(errors_of("title: T\ncolour: red\nseries:\n  - figure: pre\n", reg) ==
-          "p.md:12:1: error[CHART001]: unknown chart key 'colour' (known: type, title, unit, scale, max, series)\n");
+          "p.md:12:1: error[CHART001]: unknown chart key 'colour' (known: id, type, title, unit, scale, max, series)\n");
     CHECK(errors_of("title: [unclosed\n", reg).rfind("p.md:12:1: error[CHART001]: malformed chart spec", 0) == 0);
     CHECK(errors_of("title: T\n", reg) == "p.md:10:1: error[CHART001]: a chart needs 'series': a list of {figure, label}\n");
     CHECK(errors_of("type: dot\ntitle: T\nseries:\n  - figure: pre\n", reg) ==
