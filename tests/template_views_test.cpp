@@ -17,6 +17,7 @@
 #include "pandoc_citations.h"
 #include "site_views.h"
 #include "template_engine.h"
+#include "chart_card.h"
 #include "test_support.h"
 #include "usage_index.h"
 
@@ -57,6 +58,10 @@ TEST_CASE("every name each template uses is provided by the views it is rendered
         render("article", article_view(page, resolved, body, content.registry, ""));
         render("layout", layout_view(site, page.meta.title, page.meta.summary, "", page_href(page.slug), body));
         usage.add_page(page.slug, page.meta.title, resolved);
+        for (size_t k = 0; k < resolved.charts.size(); ++k) {
+            ChartCard chart{resolved.charts[k].card_id, page.slug, page.meta.title, page.path, resolved.charts[k].chart};
+            for (bool embed : {false, true}) render("chart-card", chart_card_view(chart, content.config, embed));
+        }
     }
     REQUIRE_FALSE(out.has_errors());
     nlohmann::json ledger = ledger_view(content.registry, usage, "../");
