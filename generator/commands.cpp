@@ -67,6 +67,11 @@ void print_stage_times(const BuildResult& result, std::ostream& stream) {
             std::snprintf(line, sizeof line, "stage %-10s %9.1f ms\n", t.stage.c_str(), t.milliseconds);
         }
         stream << line;
+        if (t.stage == "images") {  // the card PNGs' cost, on its own line: a cold cache renders them all
+            std::snprintf(line, sizeof line, "stage   images   %d rendered, %d from the image cache, %d corrupt entries replaced\n",
+                          result.images.rendered, result.images.reused, result.images.discarded);
+            stream << line;
+        }
     }
     std::snprintf(line, sizeof line, "stage %-10s %9.1f ms  (%d threads)\n", "total", total, result.jobs);
     stream << line;

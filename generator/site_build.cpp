@@ -3,11 +3,13 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <set>
 
 #include "content_checks.h"
 #include "content_loader.h"
 #include "installation.h"
 #include "figure_card.h"
+#include "image_cache.h"
 #include "markdown_document.h"
 #include "page_renderer.h"
 #include "check_stage.h"
@@ -18,6 +20,7 @@
 #include "structured_data.h"
 #include "site_config.h"
 #include "site_extras.h"
+#include "site_output.h"
 #include "site_views.h"
 #include "template_engine.h"
 #include "usage_index.h"
@@ -106,6 +109,12 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
                            out, result.report);
     timer.next("check registry");
 
+    // With --out, every file goes to the staging directory as soon as it is
+    // made (site_output.h), so the build holds one page at a time, not the site.
+    StagedSite staged;
+    if (options.write && !staged.open(options.out_dir, out)) return result;
+    SiteOutput output(tree, options.write ? &staged : nullptr);
+
     // parse, resolve, check the prose of and render each page on its own
     // thread: a page needs nothing from the others, and its cmark tree is
     // freed as soon as its HTML exists. Diagnostics are kept per page and
@@ -137,6 +146,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
                           "", href, "article", article_view(page, w.resolved, body, content.registry, ""));
             w.html = with_head_html(w.html, json_ld_script(article_json_ld(page, w.resolved, content.registry,
                                                                            content.config, href)));
+            if (output.streaming()) output.put(href, std::move(w.html));  // dropped with the staging dir if the build fails
         }
         for (auto& use : w.resolved.figures) use.link = nullptr;  // the tree dies with `document`
         for (auto& use : w.resolved.citations) use.link = nullptr;
@@ -177,7 +187,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     for (size_t i = 0; i < n; ++i) {
         std::string href = page_href(content.pages[i].slug);
         has_home = has_home || href == "index.html";
-        tree[href] = std::move(work[i].html);
+        if (!output.streaming()) tree[href] = std::move(work[i].html);
     }
     work.clear();
     // The site-wide pages do not depend on each other: one task each.
@@ -222,17 +232,30 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
         site_html[i] = site_pages[i].second(thread_templates[static_cast<size_t>(worker)]);
     });
     for (size_t i = 0; i < site_pages.size(); ++i) tree[site_pages[i].first] = std::move(site_html[i]);
-    add_card_pages(tree, thread_templates, content.registry, content.config, result.jobs, options.card_images, out);  // cards/<id>.html, .embed.html, .oembed.json
+    std::string image_cache_dir = options.image_cache_dir;
+    if (image_cache_dir.empty() && options.write) image_cache_dir = default_image_cache_dir(options.content_dir);
+    ImageCache image_cache(image_cache_dir);
+    result.images = add_card_pages(output, thread_templates, content.registry, content.config, result.jobs,
+                                   options.card_images ? &image_cache : nullptr, out);  // cards/<id>.*
+    if (options.card_images) result.times.push_back({"images", result.images.milliseconds, true});
     // search index, robots.txt, sitemap.xml, feed.xml (site_extras.h)
     tree["assets/search-index.js"] = search_index_js(content);
+    std::set<std::string> all_paths = output.paths();
+    for (const auto& entry : tree) all_paths.insert(entry.first);
     std::vector<std::string> html_pages;
-    for (const auto& [path, bytes] : tree)
+    for (const std::string& path : all_paths)
         if (path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0) html_pages.push_back(path);
     add_crawler_files(content, html_pages, tree);
     timer.next("render");
 
-    // write
-    if (options.write && !write_site(options.out_dir, tree, out, result.jobs)) return result;
+    // write: what is still in memory (assets, site-wide pages), then swap the site in
+    if (options.write) {
+        std::vector<const OutputTree::value_type*> rest;
+        for (const auto& entry : tree) rest.push_back(&entry);
+        parallel_for(rest.size(), result.jobs, [&](size_t i, int) { staged.put(rest[i]->first, rest[i]->second); });
+        tree.clear();
+        if (!staged.commit(out)) return result;
+    }
     timer.next("write");
     result.ok = !out.has_errors();
     return result;

@@ -13,6 +13,7 @@
 
 #include "check_stage.h"
 #include "diagnostics.h"
+#include "figure_card.h"
 #include "file_system.h"
 #include "site_writer.h"
 
@@ -32,6 +33,7 @@ struct BuildOptions {
     bool list_notes = false;       // human format: print every note, not just their count
     int jobs = 0;               // threads for the per-page stages; 0: one per core
     bool card_images = true;    // render each figure card's PNG social image
+    std::string image_cache_dir;  // card PNG cache; empty: <content>/../.sourced-cache/images when writing, none otherwise
 };
 
 // Wall time of a stage; for the per-page stages (parse, resolve, render),
@@ -53,6 +55,7 @@ struct BuildResult {
     int flagged_figures = 0;
     int sources = 0;
     CheckReport report;  // what the content checks found, for the report page
+    CardImageCounts images;  // card PNGs rendered or taken from the cache
     int jobs = 1;
     bool ok = false;
 };
