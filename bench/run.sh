@@ -7,7 +7,9 @@
 # card PNG is rendered), then RUNS warm builds (images from the cache), Hugo and
 # the cmark-gfm floor, interleaved per size so each row's ratios share the
 # machine's load. sourced builds with its defaults (cards and card images).
-# Environment: RUNS (default 5) full builds per tool and size; EDITS (default 20)
+# Environment: COLD (default 1; 0 skips the cold build and keeps whatever image
+# cache the corpus has, for a run whose cold builds were measured separately);
+# RUNS (default 5) full builds per tool and size; EDITS (default 20)
 # one-page rebuilds on the largest size; WORK (default /tmp/sourced-bench) for the
 # corpora and outputs; SOURCED (default build/sourced, built if missing).
 # Installs hugo, cmark-gfm and time from Debian if they are missing. Prints a
@@ -18,6 +20,7 @@ ROOT=$PWD
 SIZES=("$@"); [ ${#SIZES[@]} -eq 0 ] && SIZES=(1000 4000 10000)
 RUNS=${RUNS:-5}
 EDITS=${EDITS:-20}
+COLD=${COLD:-1}
 WORK=${WORK:-/tmp/sourced-bench}
 SOURCED=${SOURCED:-$ROOT/build/sourced}
 
@@ -64,12 +67,16 @@ for n in "${SIZES[@]}"; do
          --assets "$ROOT/assets" --out "$dir/sourced-site")
   # Cold: sourced as it builds by default (cards and their PNG images) with an
   # empty image cache, so every card PNG is rendered; once, it is the slowest.
-  echo "measuring $n pages: sourced cold (renders every card image)" >&2
-  rm -rf "$dir/sourced/.sourced-cache"
-  /usr/bin/time -f "%e %M" -o "$WORK/time.log" "${build[@]}" --stats >"$WORK/cold-stats.log" 2>"$WORK/stderr.log" || {
-    echo "failed: ${build[*]}" >&2; cat "$WORK/stderr.log" >&2; exit 1; }
-  read -r ct cm <"$WORK/time.log"
-  images+=("| $n | $(grep -m1 'stage   images' "$WORK/cold-stats.log" | awk '{print $3 " ms"}') | $(grep 'rendered,' "$WORK/cold-stats.log" | sed 's/^stage   images   //') |")
+  if [ "$COLD" = 1 ]; then
+    echo "measuring $n pages: sourced cold (renders every card image)" >&2
+    rm -rf "$dir/sourced/.sourced-cache"
+    /usr/bin/time -f "%e %M" -o "$WORK/time.log" "${build[@]}" --stats >"$WORK/cold-stats.log" 2>"$WORK/stderr.log" || {
+      echo "failed: ${build[*]}" >&2; cat "$WORK/stderr.log" >&2; exit 1; }
+    read -r ct cm <"$WORK/time.log"
+    images+=("| $n | $(grep -m1 'stage   images' "$WORK/cold-stats.log" | awk '{print $3 " ms"}') | $(grep 'rendered,' "$WORK/cold-stats.log" | sed 's/^stage   images   //') |")
+  else
+    ct=; cm=  # COLD=0: the image cache is kept as it is; no cold build in this run
+  fi
   echo "measuring $n pages ($RUNS runs each): sourced warm, hugo, cmark-gfm" >&2
   read -r st sm < <(measure "${build[@]}")
   read -r ht hm < <(measure hugo --quiet --source "$dir/hugo" --destination "$dir/hugo-site" --cleanDestinationDir)
@@ -77,8 +84,9 @@ for n in "${SIZES[@]}"; do
                       "$dir/floor.md")
   load="$load_before–$(loadavg)"
   rows+=("$(awk -v n="$n" -v mb="$mb" -v ct="$ct" -v cm="$cm" -v st="$st" -v sm="$sm" -v ht="$ht" -v hm="$hm" -v ft="$ft" -v load="$load" 'BEGIN {
-    printf "| %d (%d MB) | %.2f s, %.0f MiB | %.2f s | %.0f | %.0f MiB | %.2f s | %.0f | %.0f MiB | %.2f s | **%.2f** | **%.2f** | %.2f | %s |",
-      n, mb, ct, cm / 1024, st, n / st, sm / 1024, ht, n / ht, hm / 1024, ft, ht / st, st / ft, sm / hm, load }')")
+    cold = ct == "" ? "not in this run" : sprintf("%.2f s, %.0f MiB", ct, cm / 1024)
+    printf "| %d (%d MB) | %s | %.2f s | %.0f | %.0f MiB | %.2f s | %.0f | %.0f MiB | %.2f s | **%.2f** | **%.2f** | %.2f | %s |",
+      n, mb, cold, st, n / st, sm / 1024, ht, n / ht, hm / 1024, ft, ht / st, st / ft, sm / hm, load }')")
 done
 
 # Incremental: sourced has no incremental mode here; a one-page edit is a full (warm) rebuild.
@@ -104,10 +112,12 @@ echo
 echo "| pages | sourced cold (empty image cache) | sourced warm | pages/s | RSS | Hugo | pages/s | RSS | cmark-gfm floor | hugo / sourced warm | sourced warm / floor | RSS sourced / Hugo | load |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
-echo
-echo "| pages | card images, cold build (summed over threads) | |"
-echo "|---|---|---|"
-printf '%s\n' "${images[@]}"
+if [ ${#images[@]} -gt 0 ]; then
+  echo
+  echo "| pages | card images, cold build (summed over threads) | |"
+  echo "|---|---|---|"
+  printf '%s\n' "${images[@]}"
+fi
 echo
 echo "| $big pages, after editing | sourced | Hugo |"
 echo "|---|---|---|"
