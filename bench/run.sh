@@ -9,6 +9,7 @@
 # machine's load. sourced builds with its defaults (cards and card images).
 # Environment: COLD (default 1; 0 skips the cold build and keeps whatever image
 # cache the corpus has, for a run whose cold builds were measured separately);
+# CARD_IMAGES (default 1; 0 builds with --no-card-images and implies COLD=0);
 # RUNS (default 5) full builds per tool and size; EDITS (default 20)
 # one-page rebuilds on the largest size; WORK (default /tmp/sourced-bench) for the
 # corpora and outputs; SOURCED (default build/sourced, built if missing).
@@ -21,6 +22,7 @@ SIZES=("$@"); [ ${#SIZES[@]} -eq 0 ] && SIZES=(1000 4000 10000)
 RUNS=${RUNS:-5}
 EDITS=${EDITS:-20}
 COLD=${COLD:-1}
+CARD_IMAGES=${CARD_IMAGES:-1}
 WORK=${WORK:-/tmp/sourced-bench}
 SOURCED=${SOURCED:-$ROOT/build/sourced}
 
@@ -65,6 +67,7 @@ for n in "${SIZES[@]}"; do
   load_before=$(loadavg)
   build=("$SOURCED" build --strict --content "$dir/sourced/content" --templates "$ROOT/templates"
          --assets "$ROOT/assets" --out "$dir/sourced-site")
+  [ "$CARD_IMAGES" = 1 ] || { build+=(--no-card-images); COLD=0; }
   # Cold: sourced as it builds by default (cards and their PNG images) with an
   # empty image cache, so every card PNG is rendered; once, it is the slowest.
   if [ "$COLD" = 1 ]; then
@@ -97,8 +100,7 @@ cp "$page" "$WORK/page.bak"
 times=()
 for i in $(seq "$EDITS"); do
   echo "Edited paragraph number $i." >>"$page"
-  /usr/bin/time -f "%e" -o "$WORK/time.log" "$SOURCED" build --strict --content "$dir/sourced/content" \
-    --templates "$ROOT/templates" --assets "$ROOT/assets" --out "$dir/sourced-site" >/dev/null
+  /usr/bin/time -f "%e" -o "$WORK/time.log" "${build[@]}" >/dev/null
   times+=("$(cat "$WORK/time.log")")
 done
 cp "$WORK/page.bak" "$page"
@@ -107,7 +109,7 @@ edit=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int(
 echo
 echo "sourced $("$SOURCED" --version | cut -d' ' -f2), $(hugo version | cut -d' ' -f1-2), cmark-gfm $(cmark-gfm --version | head -1 | awk '{print $2}');" \
      "$cores cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')); $(date -u +%Y-%m-%d);" \
-     "median of $RUNS runs (cold: 1 run); peak RSS from /usr/bin/time; load: 1-minute load average before–after the row"
+     "median of $RUNS runs (cold: 1 run); card images: $([ "$CARD_IMAGES" = 1 ] && echo yes || echo 'no (--no-card-images)'); peak RSS from /usr/bin/time; load: 1-minute load average before–after the row"
 echo
 echo "| pages | sourced cold (empty image cache) | sourced warm | pages/s | RSS | Hugo | pages/s | RSS | cmark-gfm floor | hugo / sourced warm | sourced warm / floor | RSS sourced / Hugo | load |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
