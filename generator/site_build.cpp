@@ -111,9 +111,11 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
 
     // With --out, every file goes to the staging directory as soon as it is
     // made (site_output.h), so the build holds one page at a time, not the site.
+    // A build that already failed, or cannot replace --out (OUT001), keeps its
+    // files in memory and goes on checking, so it reports every error.
     StagedSite staged;
-    if (options.write && !staged.open(options.out_dir, out)) return result;
-    SiteOutput output(tree, options.write ? &staged : nullptr);
+    bool streaming = options.write && !out.has_errors() && staged.open(options.out_dir, out);
+    SiteOutput output(tree, streaming ? &staged : nullptr);
 
     // parse, resolve, check the prose of and render each page on its own
     // thread: a page needs nothing from the others, and its cmark tree is
@@ -249,7 +251,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     timer.next("render");
 
     // write: what is still in memory (assets, site-wide pages), then swap the site in
-    if (options.write) {
+    if (streaming) {
         std::vector<const OutputTree::value_type*> rest;
         for (const auto& entry : tree) rest.push_back(&entry);
         parallel_for(rest.size(), result.jobs, [&](size_t i, int) { staged.put(rest[i]->first, rest[i]->second); });
