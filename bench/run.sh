@@ -40,18 +40,19 @@ if [ ! -x "$SOURCED" ]; then
 fi
 mkdir -p "$WORK"
 
-# measure NAME CMD...: runs CMD $RUNS times; prints "median_seconds median_peak_kib"
+# measure CMD...: runs CMD $RUNS times; prints "median_seconds median_peak_kib median_cpu_seconds"
+# (CPU = user + system time: on a shared, loaded machine wall time mostly measures
+# the other processes, CPU time much less so)
 measure() {
-  local log=$WORK/time.log times=() mems=()
+  local log=$WORK/time.log times=() mems=() cpus=()
   for _ in $(seq "$RUNS"); do
-    /usr/bin/time -f "%e %M" -o "$log" "$@" >/dev/null 2>"$WORK/stderr.log" || {
+    /usr/bin/time -f "%e %M %U %S" -o "$log" "$@" >/dev/null 2>"$WORK/stderr.log" || {
       echo "failed: $*" >&2; cat "$WORK/stderr.log" >&2; return 1; }
-    read -r t m <"$log"; times+=("$t"); mems+=("$m")
+    read -r t m u s <"$log"; times+=("$t"); mems+=("$m"); cpus+=("$(awk -v u="$u" -v s="$s" 'BEGIN {print u + s}')")
   done
-  printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {printf "%s ", a[int((NR+1)/2)]}'
-  printf '%s\n' "${mems[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+  median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {printf "%s", a[int((NR+1)/2)]}'; }
+  echo "$(median "${times[@]}") $(median "${mems[@]}") $(median "${cpus[@]}")"
 }
-
 
 cores=$(nproc)
 rows=()
@@ -81,15 +82,16 @@ for n in "${SIZES[@]}"; do
     ct=; cm=  # COLD=0: the image cache is kept as it is; no cold build in this run
   fi
   echo "measuring $n pages ($RUNS runs each): sourced warm, hugo, cmark-gfm" >&2
-  read -r st sm < <(measure "${build[@]}")
-  read -r ht hm < <(measure hugo --quiet --source "$dir/hugo" --destination "$dir/hugo-site" --cleanDestinationDir)
-  read -r ft fm < <(measure cmark-gfm -e footnotes -e table -e strikethrough -e autolink -e tagfilter -e tasklist \
+  read -r st sm sc < <(measure "${build[@]}")
+  read -r ht hm hc < <(measure hugo --quiet --source "$dir/hugo" --destination "$dir/hugo-site" --cleanDestinationDir)
+  read -r ft fm fc < <(measure cmark-gfm -e footnotes -e table -e strikethrough -e autolink -e tagfilter -e tasklist \
                       "$dir/floor.md")
   load="$load_before–$(loadavg)"
-  rows+=("$(awk -v n="$n" -v mb="$mb" -v ct="$ct" -v cm="$cm" -v st="$st" -v sm="$sm" -v ht="$ht" -v hm="$hm" -v ft="$ft" -v load="$load" 'BEGIN {
+  rows+=("$(awk -v n="$n" -v mb="$mb" -v ct="$ct" -v cm="$cm" -v st="$st" -v sm="$sm" -v sc="$sc" -v ht="$ht" -v hm="$hm" -v hc="$hc" \
+              -v ft="$ft" -v fc="$fc" -v load="$load" 'BEGIN {
     cold = ct == "" ? "not in this run" : sprintf("%.2f s, %.0f MiB", ct, cm / 1024)
-    printf "| %d (%d MB) | %s | %.2f s | %.0f | %.0f MiB | %.2f s | %.0f | %.0f MiB | %.2f s | **%.2f** | **%.2f** | %.2f | %s |",
-      n, mb, cold, st, n / st, sm / 1024, ht, n / ht, hm / 1024, ft, ht / st, st / ft, sm / hm, load }')")
+    printf "| %d (%d MB) | %s | %.2f s (%.2f s CPU) | %.0f | %.0f MiB | %.2f s (%.2f s CPU) | %.0f | %.0f MiB | %.2f s (%.2f s CPU) | **%.2f** (CPU %.2f) | **%.2f** (CPU %.2f) | %.2f | %s |",
+      n, mb, cold, st, sc, n / st, sm / 1024, ht, hc, n / ht, hm / 1024, ft, fc, ht / st, hc / sc, st / ft, sc / fc, sm / hm, load }')")
 done
 
 # Incremental: sourced has no incremental mode here; a one-page edit is a full (warm) rebuild.
@@ -109,7 +111,7 @@ edit=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int(
 echo
 echo "sourced $("$SOURCED" --version | cut -d' ' -f2), $(hugo version | cut -d' ' -f1-2), cmark-gfm $(cmark-gfm --version | head -1 | awk '{print $2}');" \
      "$cores cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')); $(date -u +%Y-%m-%d);" \
-     "median of $RUNS runs (cold: 1 run); card images: $([ "$CARD_IMAGES" = 1 ] && echo yes || echo 'no (--no-card-images)'); peak RSS from /usr/bin/time; load: 1-minute load average before–after the row"
+     "median of $RUNS runs (cold: 1 run), wall time and (CPU = user + sys); card images: $([ "$CARD_IMAGES" = 1 ] && echo yes || echo 'no (--no-card-images)'); peak RSS from /usr/bin/time; load: 1-minute load average before–after the row"
 echo
 echo "| pages | sourced cold (empty image cache) | sourced warm | pages/s | RSS | Hugo | pages/s | RSS | cmark-gfm floor | hugo / sourced warm | sourced warm / floor | RSS sourced / Hugo | load |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
