@@ -55,6 +55,21 @@ bool is_sourced_site_or_empty(const fs::path& dir) {
     return fs::exists(dir / kSiteMarker, ec) || fs::is_empty(dir, ec);
 }
 
+// Removes `dir` and everything in it (symbolic links are removed, never
+// followed). The files are unlinked on several threads: on a busy disk each
+// unlink waits about a millisecond for the file system's journal, not for the
+// CPU, and removing the previous site was most of a rebuild's wall time.
+constexpr int kRemoveThreads = 8;
+
+void remove_tree(const fs::path& dir) {
+    std::error_code ec;
+    std::vector<fs::path> files;
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+        if (!it->is_directory(ec) || it->is_symlink(ec)) files.push_back(it->path());
+    parallel_for(files.size(), kRemoveThreads, [&](size_t i, int) { ::unlink(files[i].c_str()); });
+    fs::remove_all(dir, ec);  // the directories, and anything the walk missed
+}
+
 }  // namespace
 
 StagedSite::~StagedSite() {
@@ -137,7 +152,7 @@ bool StagedSite::commit(Diagnostics& out) {
         return false;  // the destructor removes the staging directory
     }
     open_ = false;
-    if (had_previous) fs::remove_all(previous, ec);
+    if (had_previous) remove_tree(previous);
     return true;
 }
 
