@@ -74,9 +74,15 @@ def make_registry(rng, n_figures):
         unit, fmt = UNITS[k % len(UNITS)]
         value = round(rng.uniform(1, 999), 1)
         status = STATUSES[k % len(STATUSES)]
+        # A quote states its figure's number (check SRC004); a verified figure
+        # rests on a primary source (SRC005): the nearest one at or below k mod 100.
+        source = k % N_SOURCES
+        if status == "verified":
+            source -= source % len(KINDS)
         fig = {"id": fig_id(k), "value": value, "unit": unit, "display": fmt.format(v=value),
                "claim": sentence(rng, 8, 14), "status": status,
-               "sources": [{"id": "src-%03d" % (k % N_SOURCES), "quote": sentence(rng, 6, 12),
+               "sources": [{"id": "src-%03d" % source,
+                            "quote": sentence(rng, 6, 12) + " It came to %g." % value,
                             "locator": "§%d" % (1 + k % 9)}],
                "as_of": "%d-%02d" % (2021 + k % 5, 1 + k % 12)}
         if status == "verified":

@@ -3,7 +3,14 @@
 #
 #   bash bench/run.sh [SIZE ...]        default sizes: 1000 4000 10000
 #
-# Environment: RUNS (default 5) full builds per tool and size; EDITS (default 20)
+# For each size: one cold sourced build (empty .sourced-cache/images, so every
+# card PNG is rendered), then RUNS warm builds (images from the cache), Hugo and
+# the cmark-gfm floor, interleaved per size so each row's ratios share the
+# machine's load. sourced builds with its defaults (cards and card images).
+# Environment: COLD (default 1; 0 skips the cold build and keeps whatever image
+# cache the corpus has, for a run whose cold builds were measured separately);
+# CARD_IMAGES (default 1; 0 builds with --no-card-images and implies COLD=0);
+# RUNS (default 5) full builds per tool and size; EDITS (default 20)
 # one-page rebuilds on the largest size; WORK (default /tmp/sourced-bench) for the
 # corpora and outputs; SOURCED (default build/sourced, built if missing).
 # Installs hugo, cmark-gfm and time from Debian if they are missing. Prints a
@@ -14,6 +21,8 @@ ROOT=$PWD
 SIZES=("$@"); [ ${#SIZES[@]} -eq 0 ] && SIZES=(1000 4000 10000)
 RUNS=${RUNS:-5}
 EDITS=${EDITS:-20}
+COLD=${COLD:-1}
+CARD_IMAGES=${CARD_IMAGES:-1}
 WORK=${WORK:-/tmp/sourced-bench}
 SOURCED=${SOURCED:-$ROOT/build/sourced}
 
@@ -31,21 +40,24 @@ if [ ! -x "$SOURCED" ]; then
 fi
 mkdir -p "$WORK"
 
-# measure NAME CMD...: runs CMD $RUNS times; prints "median_seconds median_peak_kib"
+# measure CMD...: runs CMD $RUNS times; prints "median_seconds median_peak_kib median_cpu_seconds"
+# (CPU = user + system time: on a shared, loaded machine wall time mostly measures
+# the other processes, CPU time much less so)
 measure() {
-  local log=$WORK/time.log times=() mems=()
+  local log=$WORK/time.log times=() mems=() cpus=()
   for _ in $(seq "$RUNS"); do
-    /usr/bin/time -f "%e %M" -o "$log" "$@" >/dev/null 2>"$WORK/stderr.log" || {
+    /usr/bin/time -f "%e %M %U %S" -o "$log" "$@" >/dev/null 2>"$WORK/stderr.log" || {
       echo "failed: $*" >&2; cat "$WORK/stderr.log" >&2; return 1; }
-    read -r t m <"$log"; times+=("$t"); mems+=("$m")
+    read -r t m u s <"$log"; times+=("$t"); mems+=("$m"); cpus+=("$(awk -v u="$u" -v s="$s" 'BEGIN {print u + s}')")
   done
-  printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {printf "%s ", a[int((NR+1)/2)]}'
-  printf '%s\n' "${mems[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+  median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {printf "%s", a[int((NR+1)/2)]}'; }
+  echo "$(median "${times[@]}") $(median "${mems[@]}") $(median "${cpus[@]}")"
 }
-
 
 cores=$(nproc)
 rows=()
+images=()
+loadavg() { cut -d' ' -f1 /proc/loadavg; }
 for n in "${SIZES[@]}"; do
   dir=$WORK/n$n
   if [ ! -f "$dir/floor.md" ]; then
@@ -53,18 +65,36 @@ for n in "${SIZES[@]}"; do
     rm -rf "$dir" && python3 bench/gen_corpus.py "$n" "$dir"
   fi
   mb=$(du -sm "$dir/sourced/content" | cut -f1)
-  echo "measuring $n pages ($RUNS runs each)" >&2
-  read -r st sm < <(measure "$SOURCED" build --strict --no-card-images --content "$dir/sourced/content" --templates "$ROOT/templates" \
-                      --assets "$ROOT/assets" --out "$dir/sourced-site")
-  read -r ht hm < <(measure hugo --quiet --source "$dir/hugo" --destination "$dir/hugo-site" --cleanDestinationDir)
-  read -r ft fm < <(measure cmark-gfm -e footnotes -e table -e strikethrough -e autolink -e tagfilter -e tasklist \
+  load_before=$(loadavg)
+  build=("$SOURCED" build --strict --content "$dir/sourced/content" --templates "$ROOT/templates"
+         --assets "$ROOT/assets" --out "$dir/sourced-site")
+  [ "$CARD_IMAGES" = 1 ] || { build+=(--no-card-images); COLD=0; }
+  # Cold: sourced as it builds by default (cards and their PNG images) with an
+  # empty image cache, so every card PNG is rendered; once, it is the slowest.
+  if [ "$COLD" = 1 ]; then
+    echo "measuring $n pages: sourced cold (renders every card image)" >&2
+    rm -rf "$dir/sourced/.sourced-cache"
+    /usr/bin/time -f "%e %M" -o "$WORK/time.log" "${build[@]}" --stats >"$WORK/cold-stats.log" 2>"$WORK/stderr.log" || {
+      echo "failed: ${build[*]}" >&2; cat "$WORK/stderr.log" >&2; exit 1; }
+    read -r ct cm <"$WORK/time.log"
+    images+=("| $n | $(grep -m1 'stage   images' "$WORK/cold-stats.log" | awk '{print $3 " ms"}') | $(grep 'rendered,' "$WORK/cold-stats.log" | sed 's/^stage   images   //') |")
+  else
+    ct=; cm=  # COLD=0: the image cache is kept as it is; no cold build in this run
+  fi
+  echo "measuring $n pages ($RUNS runs each): sourced warm, hugo, cmark-gfm" >&2
+  read -r st sm sc < <(measure "${build[@]}")
+  read -r ht hm hc < <(measure hugo --quiet --source "$dir/hugo" --destination "$dir/hugo-site" --cleanDestinationDir)
+  read -r ft fm fc < <(measure cmark-gfm -e footnotes -e table -e strikethrough -e autolink -e tagfilter -e tasklist \
                       "$dir/floor.md")
-  rows+=("$(awk -v n="$n" -v mb="$mb" -v st="$st" -v sm="$sm" -v ht="$ht" -v hm="$hm" -v ft="$ft" 'BEGIN {
-    printf "| %d (%d MB) | %.2f s | %.0f | %.0f MiB | %.2f s | %.0f | %.0f MiB | %.2f s | **%.2f** | **%.2f** | %.2f |",
-      n, mb, st, n / st, sm / 1024, ht, n / ht, hm / 1024, ft, ht / st, st / ft, sm / hm }')")
+  load="$load_before–$(loadavg)"
+  rows+=("$(awk -v n="$n" -v mb="$mb" -v ct="$ct" -v cm="$cm" -v st="$st" -v sm="$sm" -v sc="$sc" -v ht="$ht" -v hm="$hm" -v hc="$hc" \
+              -v ft="$ft" -v fc="$fc" -v load="$load" 'BEGIN {
+    cold = ct == "" ? "not in this run" : sprintf("%.2f s, %.0f MiB", ct, cm / 1024)
+    printf "| %d (%d MB) | %s | %.2f s (%.2f s CPU) | %.0f | %.0f MiB | %.2f s (%.2f s CPU) | %.0f | %.0f MiB | %.2f s (%.2f s CPU) | **%.2f** (CPU %.2f) | **%.2f** (CPU %.2f) | %.2f | %s |",
+      n, mb, cold, st, sc, n / st, sm / 1024, ht, hc, n / ht, hm / 1024, ft, fc, ht / st, hc / sc, st / ft, sc / fc, sm / hm, load }')")
 done
 
-# Incremental: sourced has no incremental mode yet; a one-page edit is a full rebuild.
+# Incremental: sourced has no incremental mode here; a one-page edit is a full (warm) rebuild.
 big=${SIZES[-1]}
 dir=$WORK/n$big
 page=$dir/sourced/content/pages/p00000.md
@@ -72,8 +102,7 @@ cp "$page" "$WORK/page.bak"
 times=()
 for i in $(seq "$EDITS"); do
   echo "Edited paragraph number $i." >>"$page"
-  /usr/bin/time -f "%e" -o "$WORK/time.log" "$SOURCED" build --strict --no-card-images --content "$dir/sourced/content" \
-    --templates "$ROOT/templates" --assets "$ROOT/assets" --out "$dir/sourced-site" >/dev/null
+  /usr/bin/time -f "%e" -o "$WORK/time.log" "${build[@]}" >/dev/null
   times+=("$(cat "$WORK/time.log")")
 done
 cp "$WORK/page.bak" "$page"
@@ -82,13 +111,19 @@ edit=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int(
 echo
 echo "sourced $("$SOURCED" --version | cut -d' ' -f2), $(hugo version | cut -d' ' -f1-2), cmark-gfm $(cmark-gfm --version | head -1 | awk '{print $2}');" \
      "$cores cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')); $(date -u +%Y-%m-%d);" \
-     "median of $RUNS runs; peak RSS from /usr/bin/time"
+     "median of $RUNS runs (cold: 1 run), wall time and (CPU = user + sys); card images: $([ "$CARD_IMAGES" = 1 ] && echo yes || echo 'no (--no-card-images)'); peak RSS from /usr/bin/time; load: 1-minute load average before–after the row"
 echo
-echo "| pages | sourced | pages/s | RSS | Hugo | pages/s | RSS | cmark-gfm floor | hugo / sourced | sourced / floor | RSS sourced / Hugo |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| pages | sourced cold (empty image cache) | sourced warm | pages/s | RSS | Hugo | pages/s | RSS | cmark-gfm floor | hugo / sourced warm | sourced warm / floor | RSS sourced / Hugo | load |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
+if [ ${#images[@]} -gt 0 ]; then
+  echo
+  echo "| pages | card images, cold build (summed over threads) | |"
+  echo "|---|---|---|"
+  printf '%s\n' "${images[@]}"
+fi
 echo
 echo "| $big pages, after editing | sourced | Hugo |"
 echo "|---|---|---|"
-echo "| one page (median of $EDITS edits) | $edit s: no incremental mode yet, this is a full rebuild | not measured |"
+echo "| one page (median of $EDITS edits) | $edit s: no incremental mode here, this is a full warm rebuild | not measured |"
 echo "| one figure | not implemented (a full rebuild, as above) | not measured |"

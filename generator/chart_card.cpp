@@ -162,12 +162,12 @@ json chart_card_view(const ChartCard& card, const SiteConfig& config, bool embed
             {"html_snippet", chart_html_snippet(card, config)}};
 }
 
-void add_chart_card_pages(OutputTree& tree, const TemplateEngine& templates, const std::vector<ChartCard>& cards,
+void add_chart_card_pages(SiteOutput& output, const TemplateEngine& templates, const std::vector<ChartCard>& cards,
                           const SiteConfig& config) {
     for (const ChartCard& card : cards) {
-        tree[chart_card_path(card.id)] = templates.render("chart-card", chart_card_view(card, config, false));
-        tree[chart_embed_path(card.id)] = templates.render("chart-card", chart_card_view(card, config, true));
-        tree[chart_svg_path(card.id)] = chart_card_svg(card, config);
+        output.put(chart_card_path(card.id), templates.render("chart-card", chart_card_view(card, config, false)));
+        output.put(chart_embed_path(card.id), templates.render("chart-card", chart_card_view(card, config, true)));
+        output.put(chart_svg_path(card.id), chart_card_svg(card, config));
     }
 }
 

@@ -21,7 +21,7 @@
 #include "diagnostics.h"
 #include "registry.h"
 #include "site_config.h"
-#include "site_writer.h"
+#include "site_output.h"
 #include "template_engine.h"
 
 namespace sourced {
@@ -56,8 +56,8 @@ std::string chart_html_snippet(const ChartCard& card, const SiteConfig& config);
 // The view templates/chart-card.mustache renders; `embed` leaves out the snippets.
 nlohmann::json chart_card_view(const ChartCard& card, const SiteConfig& config, bool embed);
 
-// Writes the three files of every chart card into `tree`.
-void add_chart_card_pages(OutputTree& tree, const TemplateEngine& templates, const std::vector<ChartCard>& cards,
+// Puts the three files of every chart card into `output`.
+void add_chart_card_pages(SiteOutput& output, const TemplateEngine& templates, const std::vector<ChartCard>& cards,
                           const SiteConfig& config);
 
 }  // namespace sourced

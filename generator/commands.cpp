@@ -12,6 +12,7 @@
 
 #include "build_cache.h"
 #include "content_watcher.h"
+#include "image_cache.h"
 #include "pdf_printer.h"
 #include "preview_server.h"
 #include <ostream>
@@ -54,6 +55,11 @@ void print_stage_times(const BuildResult& result, std::ostream& stream) {
             std::snprintf(line, sizeof line, "stage %-10s %9.1f ms\n", t.stage.c_str(), t.milliseconds);
         }
         stream << line;
+        if (t.stage == "images") {  // the card PNGs' cost, on its own line: a cold cache renders them all
+            std::snprintf(line, sizeof line, "stage   images   %d rendered, %d from the image cache, %d corrupt entries replaced\n",
+                          result.images.rendered, result.images.reused, result.images.discarded);
+            stream << line;
+        }
     }
     std::snprintf(line, sizeof line, "stage %-10s %9.1f ms  (%d threads)\n", "total", total, result.jobs);
     stream << line;
@@ -82,7 +88,7 @@ int run_build_command(const BuildOptions& options, std::ostream& stdout_stream, 
                       options.list_notes);
     if (stats) print_stage_times(result, stdout_stream);
     if (options.verbosity == Verbosity::verbose && options.write && !failed)
-        print_written_files(result.output, options.out_dir, stderr_stream);
+        print_written_files(result.written, options.out_dir, stderr_stream);
     if (failed) {
         stderr_stream << "build failed: " << plural(d.error_count(), "error") << ", " << plural(d.warning_count(), "warning");
         if (options.strict && d.warning_count() > 0) stderr_stream << " (--strict: warnings fail the build)";
@@ -168,6 +174,7 @@ void request_stop(int) { g_stop_serving = true; }
 int run_serve_command(const ServeOptions& options, std::ostream& stdout_stream, std::ostream& stderr_stream, bool color) {
     BuildOptions build = options.build;
     build.write = false;
+    if (build.image_cache_dir.empty()) build.image_cache_dir = default_image_cache_dir(build.content_dir);  // PNGs shared with `build`
     BuildCache cache = BuildCache::in_memory();  // each rebuild renders only what changed
     build.incremental = &cache;
     DiskFileSystem files;

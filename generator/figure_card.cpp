@@ -1,5 +1,7 @@
 #include "figure_card.h"
 
+#include <chrono>
+
 #include "parallel.h"
 
 #include "display_text.h"
@@ -101,38 +103,49 @@ json card_oembed(const CardFacts& card, const Registry& registry, const SiteConf
     return out;
 }
 
-void add_card_pages(OutputTree& tree, const std::vector<TemplateEngine>& thread_templates, const Registry& registry,
-                    const SiteConfig& config, int jobs, bool images, Diagnostics& out) {
-    // One task per figure; each fills its own files and diagnostics, merged in
-    // registry order so the output does not depend on the number of threads.
-    std::vector<OutputTree> files(registry.figures.size());
+CardImageCounts add_card_pages(SiteOutput& output, const std::vector<TemplateEngine>& thread_templates,
+                               const Registry& registry, const SiteConfig& config, int jobs, ImageCache* images,
+                               Diagnostics& out) {
+    // One task per figure; each puts its own files as soon as they are made
+    // and keeps its diagnostics, merged in registry order so the output does
+    // not depend on the number of threads.
     std::vector<Diagnostics> problems(registry.figures.size());
+    std::vector<double> image_ms(registry.figures.size(), 0);
     parallel_for(registry.figures.size(), jobs, [&](size_t i, int worker) {
         const Figure& f = registry.figures[i];
         const TemplateEngine& templates = thread_templates[static_cast<size_t>(worker)];
-        OutputTree& mine = files[i];
         CardFacts card = card_facts(f, registry, config.title);
         std::string svg = templates.render("card-svg", card_image_view(card, registry, config.title));
         std::string error;
         if (images) {
-            if (auto png = render_svg_to_png(svg, error)) mine[CardUrls::png_path(f.id)] = std::move(*png);
+            auto started = std::chrono::steady_clock::now();
+            if (auto image = images->png_for(svg, error))
+                output.put_linked(CardUrls::png_path(f.id), std::move(image->png), image->cache_file);
             else problems[i].error(f.where.path, f.where.line, f.where.column, "CRD001", "social image of figure '" + f.id + "': " + error);
+            image_ms[i] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         }
-        mine[CardUrls::svg_path(f.id)] = std::move(svg);
-        mine[CardUrls::text_path(f.id)] = citation_text(card, registry, config);
-        mine[CardUrls::bibtex_path(f.id)] = citation_bibtex(card, registry, config);
-        mine[CardUrls::csl_path(f.id)] = citation_csl(card, registry, config).dump(2) + "\n";
+        output.put(CardUrls::svg_path(f.id), std::move(svg));
+        output.put(CardUrls::text_path(f.id), citation_text(card, registry, config));
+        output.put(CardUrls::bibtex_path(f.id), citation_bibtex(card, registry, config));
+        output.put(CardUrls::csl_path(f.id), citation_csl(card, registry, config).dump(2) + "\n");
         for (bool embed : {false, true}) {
             nlohmann::json view = card_view(card, registry, config, embed);
             if (!images) view.erase("image_png");  // no PNG was written: link none
-            mine[embed ? CardUrls::embed_path(f.id) : CardUrls::card_path(f.id)] = templates.render("card", view);
+            output.put(embed ? CardUrls::embed_path(f.id) : CardUrls::card_path(f.id), templates.render("card", view));
         }
-        mine[CardUrls::oembed_path(f.id)] = card_oembed(card, registry, config).dump(2) + "\n";
+        output.put(CardUrls::oembed_path(f.id), card_oembed(card, registry, config).dump(2) + "\n");
     });
-    for (size_t i = 0; i < files.size(); ++i) {
+    CardImageCounts counts;
+    for (size_t i = 0; i < problems.size(); ++i) {
         out.append(problems[i]);
-        tree.merge(files[i]);
+        counts.milliseconds += image_ms[i];
     }
+    if (images) {
+        counts.rendered = images->rendered();
+        counts.reused = images->reused();
+        counts.discarded = images->discarded();
+    }
+    return counts;
 }
 
 void add_card_fields(json& ledger, const Registry& registry, const SiteConfig& config) {

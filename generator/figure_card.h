@@ -22,7 +22,8 @@
 #include "embed_snippets.h"
 #include "registry.h"
 #include "site_config.h"
-#include "site_writer.h"
+#include "image_cache.h"
+#include "site_output.h"
 #include "template_engine.h"
 
 namespace sourced {
@@ -34,11 +35,23 @@ nlohmann::json card_view(const CardFacts& card, const Registry& registry, const 
 // The oEmbed 1.0 response for a card.
 nlohmann::json card_oembed(const CardFacts& card, const Registry& registry, const SiteConfig& config);
 
-// Renders every figure's card files into `tree`, one task per figure on up
-// to `jobs` threads (one template engine each). `images`: also render each
-// card's PNG social image (about 25 ms a figure, the costliest file).
-void add_card_pages(OutputTree& tree, const std::vector<TemplateEngine>& thread_templates, const Registry& registry,
-                    const SiteConfig& config, int jobs, bool images, Diagnostics& out);
+// What building the PNG social images cost: images rendered with librsvg,
+// taken from the image cache, cache entries found corrupt (and rendered
+// again), and the time spent on them summed over the threads.
+struct CardImageCounts {
+    int rendered = 0;
+    int reused = 0;
+    int discarded = 0;
+    double milliseconds = 0;
+};
+
+// Renders every figure's card files into `output`, one task per figure on up
+// to `jobs` threads (one template engine each). `images` not null: also each
+// card's PNG social image (about 25 ms a figure when rendered, the costliest
+// file), through that cache.
+CardImageCounts add_card_pages(SiteOutput& output, const std::vector<TemplateEngine>& thread_templates,
+                               const Registry& registry, const SiteConfig& config, int jobs, ImageCache* images,
+                               Diagnostics& out);
 
 // Adds card_href, revision, changed, iframe_snippet and html_snippet to each
 // entry of ledger_view()["figures"] (matched by id).

@@ -47,9 +47,9 @@ void ProgressReporter::finish() {
     clear_line();
 }
 
-void print_written_files(const OutputTree& tree, const std::string& out_dir, std::ostream& stream) {
+void print_written_files(const std::map<std::string, size_t>& files, const std::string& out_dir, std::ostream& stream) {
     std::string prefix = out_dir.empty() || out_dir.back() == '/' ? out_dir : out_dir + "/";
-    for (const auto& [path, bytes] : tree) stream << "wrote " << prefix << path << " (" << bytes.size() << " bytes)\n";
+    for (const auto& [path, size] : files) stream << "wrote " << prefix << path << " (" << size << " bytes)\n";
 }
 
 }  // namespace sourced

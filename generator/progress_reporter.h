@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstddef>
 #include <iosfwd>
+#include <map>
 #include <mutex>
 #include <string>
 
@@ -48,6 +49,6 @@ private:
 };
 
 // --verbose after a build: "wrote <out>/<path>" for every file, in path order.
-void print_written_files(const OutputTree& tree, const std::string& out_dir, std::ostream& stream);
+void print_written_files(const std::map<std::string, size_t>& files, const std::string& out_dir, std::ostream& stream);
 
 }  // namespace sourced

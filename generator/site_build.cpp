@@ -4,12 +4,14 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <set>
 
 #include "content_checks.h"
 #include "content_loader.h"
 #include "incremental_plan.h"
 #include "installation.h"
 #include "figure_card.h"
+#include "image_cache.h"
 #include "markdown_document.h"
 #include "page_renderer.h"
 #include "chart_card.h"
@@ -21,6 +23,7 @@
 #include "structured_data.h"
 #include "site_config.h"
 #include "site_extras.h"
+#include "site_output.h"
 #include "site_views.h"
 #include "template_engine.h"
 #include "usage_index.h"
@@ -115,6 +118,16 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     if (options.incremental)
         plan = std::make_unique<RenderPlan>(*options.incremental, content, result.texts, files, templates_dir, options);
 
+    // With --out, every file goes to the staging directory as soon as it is
+    // made (site_output.h), so the build holds one page at a time, not the site.
+    // A build that already failed, or cannot replace --out (OUT001), keeps its
+    // files in memory and goes on checking, so it reports every error.
+    StagedSite staged;
+    // An incremental build (--incremental) keeps the site in memory: its cache
+    // records the bytes of every output (incremental_plan.h).
+    bool streaming = options.write && !plan && !out.has_errors() && staged.open(options.out_dir, out);
+    SiteOutput output(tree, streaming ? &staged : nullptr);
+
     // parse, resolve, check the prose of and render each page on its own
     // thread: a page needs nothing from the others, and its cmark tree is
     // freed as soon as its HTML exists. Diagnostics are kept per page and
@@ -153,6 +166,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
                                                                           content.config, href)));
             };
             w.html = plan ? plan->file(href, plan->article_key(page, w.resolved), render) : render();
+            if (output.streaming()) output.put(href, std::move(w.html));  // dropped with the staging dir if the build fails
         }
         for (auto& use : w.resolved.figures) use.link = nullptr;  // the tree dies with `document`
         for (auto& use : w.resolved.citations) use.link = nullptr;
@@ -200,7 +214,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     for (size_t i = 0; i < n; ++i) {
         std::string href = page_href(content.pages[i].slug);
         has_home = has_home || href == "index.html";
-        tree[href] = std::move(work[i].html);
+        if (!output.streaming()) tree[href] = std::move(work[i].html);
     }
     work.clear();
     // The site-wide pages do not depend on each other: one task each.
@@ -246,20 +260,37 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
         site_html[i] = plan ? plan->file(site_pages[i].first, plan->site_page_key(site_pages[i].first, usage), render) : render();
     });
     for (size_t i = 0; i < site_pages.size(); ++i) tree[site_pages[i].first] = std::move(site_html[i]);
-    add_card_pages(tree, thread_templates, plan ? plan->cards_to_render(tree) : content.registry, content.config,
-                   result.jobs, options.card_images, out);  // cards/<id>.html, .embed.html, .oembed.json
+    std::string image_cache_dir = options.image_cache_dir;
+    if (image_cache_dir.empty() && options.write) image_cache_dir = default_image_cache_dir(options.content_dir);
+    ImageCache image_cache(image_cache_dir);
+    result.images = add_card_pages(output, thread_templates, plan ? plan->cards_to_render(tree) : content.registry,
+                                   content.config, result.jobs, options.card_images ? &image_cache : nullptr,
+                                   out);  // cards/<id>.*
     if (plan) plan->record_cards(tree);
-    add_chart_card_pages(tree, templates, chart_cards, content.config);  // cards/chart-<id>.html, .embed.html, .svg
+    if (options.card_images) result.times.push_back({"images", result.images.milliseconds, true});
+    add_chart_card_pages(output, templates, chart_cards, content.config);  // cards/chart-<id>.html, .embed.html, .svg
     // search index, robots.txt, sitemap.xml, feed.xml (site_extras.h)
     tree["assets/search-index.js"] = search_index_js(content);
+    std::set<std::string> all_paths = output.paths();
+    for (const auto& entry : tree) all_paths.insert(entry.first);
     std::vector<std::string> html_pages;
-    for (const auto& [path, bytes] : tree)
+    for (const std::string& path : all_paths)
         if (path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0) html_pages.push_back(path);
     add_crawler_files(content, html_pages, tree);
     timer.next("render");
 
-    // write
-    if (options.write && !write_site(options.out_dir, tree, out, result.jobs)) return result;
+    // write: what is still in memory (assets, site-wide pages), then swap the site in
+    result.written = output.sizes();
+    for (const auto& entry : tree) result.written[entry.first] = entry.second.size();
+    if (streaming) {
+        std::vector<const OutputTree::value_type*> rest;
+        for (const auto& entry : tree) rest.push_back(&entry);
+        parallel_for(rest.size(), result.jobs, [&](size_t i, int) { staged.put(rest[i]->first, rest[i]->second); });
+        tree.clear();
+        if (!staged.commit(out)) return result;
+    } else if (options.write && !out.has_errors() && !write_site(options.out_dir, tree, out, result.jobs)) {
+        return result;
+    }
     timer.next("write");
     result.ok = !out.has_errors();
     if (plan && result.ok) plan->commit(tree);

@@ -13,6 +13,7 @@
 
 #include "check_stage.h"
 #include "diagnostics.h"
+#include "figure_card.h"
 #include "file_system.h"
 #include "progress_reporter.h"
 #include "site_writer.h"
@@ -40,6 +41,7 @@ struct BuildOptions {
     BuildProgress* progress = nullptr;        // told of each stage and page as the build runs; may be null
     BuildCache* incremental = nullptr;  // reuse what is unchanged since the last good build (incremental_plan.h)
     bool incremental_cache = false;     // build --incremental: the cache in .sourced-cache/ beside out_dir
+    std::string image_cache_dir;  // card PNG cache; empty: <content>/../.sourced-cache/images when writing, none otherwise
 };
 
 // Wall time of a stage; for the per-page stages (parse, resolve, render),
@@ -54,13 +56,15 @@ struct StageTime {
 struct BuildResult {
     Diagnostics diagnostics;
     std::map<std::string, std::string> texts;  // input files by path, for printing source lines
-    OutputTree output;
+    OutputTree output;  // the files kept in memory (all of them unless a build streams to --out)
+    std::map<std::string, size_t> written;  // every file of the site and its size, however it was written
     std::vector<StageTime> times;
     int pages = 0;
     int figures = 0;
     int flagged_figures = 0;
     int sources = 0;
     CheckReport report;  // what the content checks found, for the report page
+    CardImageCounts images;  // card PNGs rendered or taken from the cache
     int jobs = 1;
     bool ok = false;
 };

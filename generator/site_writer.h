@@ -7,8 +7,12 @@
 // the output directory, and removes only its own temporary directories.
 #pragma once
 
+#include <filesystem>
 #include <map>
+#include <mutex>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "diagnostics.h"
 
@@ -23,6 +27,41 @@ extern const char* const kSiteMarker;
 
 // True if `relative` is a plain relative path that stays inside its root.
 bool is_confined_path(const std::string& relative);
+
+// A site written file by file, from any thread, into a sibling staging
+// directory that replaces `out_dir` only on commit(). A build streams each
+// page here as soon as it is rendered, so it never holds the whole site in
+// memory. Dropped (staging removed) unless committed.
+class StagedSite {
+public:
+    StagedSite() = default;
+    StagedSite(const StagedSite&) = delete;
+    StagedSite& operator=(const StagedSite&) = delete;
+    ~StagedSite();
+
+    // Checks that `out_dir` may be replaced (OUT001) and creates the staging
+    // directory (OUT003); false, with the error in `out`, if not.
+    bool open(const std::string& out_dir, Diagnostics& out);
+    // Writes one file with one open, write and close; thread-safe. A path
+    // leaving the site (OUT002) or a failed write (OUT004) is kept for commit().
+    void put(const std::string& relative, const std::string& bytes);
+    // The same, for a file whose `bytes` are also in the file `same_bytes_at`:
+    // a hard link to it when possible (no copy), else the bytes are written.
+    void put_linked(const std::string& relative, const std::string& bytes, const std::string& same_bytes_at);
+    // Reports what put() kept, else writes the marker and swaps the staging
+    // directory in, removing the previous site. False if anything failed.
+    bool commit(Diagnostics& out);
+
+private:
+    bool ensure_directory(const std::filesystem::path& dir);
+
+    std::string out_dir_;
+    std::filesystem::path target_, staging_;
+    std::mutex mutex_;
+    std::set<std::filesystem::path> made_;  // directories already created
+    std::vector<std::pair<std::string, std::string>> failures_;  // path, code
+    bool open_ = false;
+};
 
 // Writes `tree` as `out_dir`, replacing a previous sourced site atomically;
 // files are written on `jobs` threads, each with one open, write and close.

@@ -13,21 +13,17 @@ const char* const TemplateEngine::kTemplateNames[] = {"layout", "article", "figu
 
 namespace {
 
-// JSON -> Mustache data. Empty strings and empty lists are false, so
-// `{{#summary}}...{{/summary}}` leaves out what is missing.
-data to_mustache(const nlohmann::json& j) {
+// JSON -> Mustache data, built in place. Empty strings and empty lists are
+// false, so `{{#summary}}...{{/summary}}` leaves out what is missing.
+//
+// kainjow's data::set and push_back copy their argument, and a copy of an
+// object or list is deep: converting bottom-up copied every value once per
+// level above it. Here each object or list is inserted empty and then filled
+// where it lives (the map and vector hold it; get() and list_value() return
+// it const only because kainjow offers no mutable accessor), so every value
+// is copied exactly once, from the JSON.
+data scalar(const nlohmann::json& j) {
     switch (j.type()) {
-        case nlohmann::json::value_t::object: {
-            data d{data::type::object};
-            for (const auto& item : j.items()) d.set(item.key(), to_mustache(item.value()));
-            return d;
-        }
-        case nlohmann::json::value_t::array: {
-            if (j.empty()) return data(false);
-            data list{data::type::list};
-            for (const auto& item : j) list.push_back(to_mustache(item));
-            return list;
-        }
         case nlohmann::json::value_t::string: {
             const auto& s = j.get_ref<const std::string&>();
             return s.empty() ? data(false) : data(s);
@@ -36,9 +32,45 @@ data to_mustache(const nlohmann::json& j) {
             return data(j.get<bool>());
         case nlohmann::json::value_t::null:
             return data(false);
+        case nlohmann::json::value_t::array:  // only empty arrays get here
+            return data(false);
         default:
             return data(j.dump());
     }
+}
+
+bool is_container(const nlohmann::json& j) { return j.is_object() || (j.is_array() && !j.empty()); }
+
+data empty_like(const nlohmann::json& j) { return data(j.is_object() ? data::type::object : data::type::list); }
+
+void fill(data& target, const nlohmann::json& j) {
+    if (j.is_object()) {
+        for (const auto& item : j.items()) {
+            const nlohmann::json& value = item.value();
+            if (!is_container(value)) {
+                target.set(item.key(), scalar(value));
+                continue;
+            }
+            target.set(item.key(), empty_like(value));
+            fill(const_cast<data&>(*target.get(item.key())), value);
+        }
+        return;
+    }
+    for (const auto& value : j) {  // a non-empty array
+        if (!is_container(value)) {
+            target.push_back(scalar(value));
+            continue;
+        }
+        target.push_back(empty_like(value));
+        fill(const_cast<data&>(target.list_value().back()), value);
+    }
+}
+
+data to_mustache(const nlohmann::json& j) {
+    if (!is_container(j)) return scalar(j);
+    data root = empty_like(j);
+    fill(root, j);
+    return root;
 }
 
 // A rendering context that remembers every name it could not resolve.
