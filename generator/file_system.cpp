@@ -51,6 +51,17 @@ bool DiskFileSystem::is_directory(const std::string& path) const {
     return fs::is_directory(path, ec);
 }
 
+bool DiskFileSystem::is_inside(const std::string& path, const std::string& root) const {
+    std::error_code ec;
+    fs::path real = fs::canonical(path, ec);
+    if (ec) return false;
+    fs::path real_root = fs::canonical(root, ec);
+    if (ec) return false;
+    auto [root_end, unused] = std::mismatch(real_root.begin(), real_root.end(), real.begin(), real.end());
+    (void)unused;
+    return root_end == real_root.end();
+}
+
 std::optional<std::string> MemoryFileSystem::read(const std::string& path) const {
     auto it = files_.find(path);
     if (it == files_.end()) return std::nullopt;

@@ -6,6 +6,7 @@
 
 #include "content_checks.h"
 #include "content_loader.h"
+#include "input_limits.h"
 #include "installation.h"
 #include "figure_card.h"
 #include "markdown_document.h"
@@ -125,6 +126,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
         std::string().swap(page.body);  // the tree has it now; result.texts keeps the file for diagnostics
         rewrite_pandoc_citations(document, content.registry);  // [@key] -> cite: links
         auto t1 = Clock::now();
+        check_parse_time(page.path, std::chrono::duration<double>(t1 - t0).count(), w.diagnostics);
         w.resolved = resolve_references(page.path, document, content.registry, w.diagnostics);
         auto text = result.texts.find(page.path);
         check_page_prose(page.path, document, w.resolved, text == result.texts.end() ? "" : text->second, w.bare,

@@ -5,6 +5,10 @@
 // failed build leaves the previous site untouched. It refuses to replace a
 // directory that sourced did not make (no marker file), never writes outside
 // the output directory, and removes only its own temporary directories.
+// While it writes it holds `<out>.lock` (build_lock.h), so a second build
+// into the same directory waits; the swap itself is one renameat2 exchange,
+// so a build killed at any moment leaves the old site or the new one, whole,
+// and its leftover temporary directory is removed by the next build.
 #pragma once
 
 #include <map>
