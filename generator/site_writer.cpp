@@ -68,7 +68,10 @@ void remove_stale_siblings(const fs::path& target) {
     const std::string name = target.filename().string();
     for (auto it = fs::directory_iterator(parent, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
         std::string sibling = it->path().filename().string();
-        if (sibling.rfind(name + ".tmp-", 0) == 0 || sibling.rfind(name + ".old-", 0) == 0) {
+        bool ours = sibling.size() > name.size() + 5 &&
+                    (sibling.rfind(name + ".tmp-", 0) == 0 || sibling.rfind(name + ".old-", 0) == 0) &&
+                    sibling.find_first_not_of("0123456789", name.size() + 5) == std::string::npos;  // a pid
+        if (ours) {
             std::error_code ignored;
             fs::remove_all(it->path(), ignored);
         }

@@ -10,6 +10,9 @@
 // came from the payload, unescaped.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <set>
+
 #include "test_support.h"
 
 using namespace sourced;
