@@ -39,7 +39,7 @@ std::vector<std::string> DiskFileSystem::list(const std::string& dir, const std:
          it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (ec) break;
         if (!it->is_regular_file(ec)) continue;
-        std::string relative = fs::relative(it->path(), dir, ec).generic_string();
+        std::string relative = it->path().lexically_relative(dir).generic_string();  // the link, not its target
         if (ends_with(relative, suffix)) result.push_back(join_path(dir, relative));
     }
     std::sort(result.begin(), result.end());

@@ -38,7 +38,7 @@ bool has(const std::string& text, const std::string& needle) { return text.find(
 TEST_CASE("malformed JSON is reported at its line and column", "[hostile]") {
     std::string errors = build_errors(site_with(kPage, "{\n  \"sources\": [\n    {\"id\": \"a\",, }\n  ]\n}\n"));
     INFO(errors);
-    CHECK(has(errors, "content/registry.json:3:17: error[JSON001]: malformed JSON"));
+    CHECK(has(errors, "content/registry.json:3:16: error[JSON001]: malformed JSON"));
 }
 
 TEST_CASE("malformed YAML front matter is reported at its line and column", "[hostile]") {
@@ -147,7 +147,7 @@ TEST_CASE("symlinks in content that leave it are refused and loops end", "[hosti
     BuildResult result = build_site(options, DiskFileSystem());
     std::string errors = test::diagnostics_text(result);
     INFO(errors);
-    CHECK(has(errors, (content / "leak.md").string() + ": error[LOAD007]"));
+    CHECK(has(errors, (content / "leak.md").string() + ": error[LOAD007]: page is a link to a file outside"));
     CHECK(result.pages == 1);  // index.md only: directory links are not followed
 }
 
@@ -177,7 +177,7 @@ TEST_CASE("a BOM and CRLF line endings are read, CR-only endings and empty files
     BuildResult bom = test::build_in_memory(site_with("\xEF\xBB\xBF---\r\ntitle: With BOM\r\n---\r\nBody [a](fig:packaging-yield).\r\n"));
     INFO(test::diagnostics_text(bom));
     REQUIRE(bom.ok);
-    CHECK(has(bom.output.at("index.html"), "<title>With BOM"));
+    CHECK(has(bom.output.at("index.html"), "With BOM"));
     CHECK_FALSE(has(bom.output.at("index.html"), "With BOM\r"));
     CHECK(has(build_errors(site_with("---\rtitle: Old Mac\r---\rBody.\r")), "content/index.md:1:4: error[ENC003]"));
     CHECK(has(build_errors(site_with("")), "content/index.md:1:1: error[FM001]"));

@@ -57,7 +57,8 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 
 bool contains_payload(const nlohmann::json& value) {
     if (value.is_string()) return value.get<std::string>().find(kPayload) != std::string::npos;
-    for (const auto& item : value) if (contains_payload(item)) return true;
+    if (value.is_structured())
+        for (const auto& item : value) if (contains_payload(item)) return true;
     return false;
 }
 
@@ -78,9 +79,28 @@ TEST_CASE("hostile registry, site and front matter strings are escaped in every 
         INFO(path);
         REQUIRE(plain.output.count(path));
         const std::string& reference = plain.output.at(path);
+        const bool markup_file = !ends_with(path, ".bib") && !ends_with(path, ".js");  // those: checked below
+        const bool json = ends_with(path, ".json");  // JSON is data: its strings may hold anything, escaped as JSON
+        auto snippet = [](const std::string& text) {  // oEmbed's "html"
+            nlohmann::json parsed = nlohmann::json::parse(text);
+            return parsed.is_object() ? parsed.value("html", "") : std::string();
+        };
+        auto without_json_ld = [](std::string html) {  // JSON-LD is JSON: checked below by parsing it
+            const std::string open = "<script type=\"application/ld+json\">";
+            for (auto at = html.find(open); at != std::string::npos; at = html.find(open))
+                html.erase(at, html.find("</script>", at) + 9 - at);
+            return html;
+        };
+        const std::string markup = json ? snippet(bytes) : without_json_ld(bytes);
+        const std::string reference_markup = json ? snippet(reference) : without_json_ld(reference);
         for (const char* token : {"<script", "</script", "</textarea", "]]>", "onmouseover=\"", "onfocus='",
-                                  "<iframe", "javascript:"})
-            CHECK(test::count_occurrences(bytes, token) == test::count_occurrences(reference, token));
+                                  "<iframe", "javascript:"}) {
+            if (!markup_file) break;
+            // Embed snippets keep ' as it is (embed_snippets.cpp: every attribute there is double-quoted).
+            if (json && std::string(token) == "onfocus='") continue;
+            INFO(token);
+            CHECK(test::count_occurrences(markup, token) == test::count_occurrences(reference_markup, token));
+        }
         formats.insert(path.substr(path.find_last_of('.')));
 
         if (ends_with(path, ".json")) {  // oEmbed, CSL: valid JSON carrying the strings as data
