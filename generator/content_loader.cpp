@@ -5,6 +5,7 @@
 #include <set>
 #include <tuple>
 
+#include "input_limits.h"
 #include "json_document.h"
 
 namespace sourced {
@@ -75,6 +76,11 @@ LoadedContent load_content(const FileSystem& files, const std::string& content_d
             out.error(path, 0, 0, "LOAD003", "cannot read page");
             continue;
         }
+        if (!files.is_inside(path, content_dir)) {
+            out.error(path, 0, 0, "LOAD007", "page is a link to a file outside the content directory");
+            continue;
+        }
+        if (!check_page_input(path, *text, out)) continue;
         content.texts[path] = *text;
         SplitPage split = split_front_matter(*text);
         Page page;

@@ -39,7 +39,7 @@ std::vector<std::string> DiskFileSystem::list(const std::string& dir, const std:
          it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (ec) break;
         if (!it->is_regular_file(ec)) continue;
-        std::string relative = fs::relative(it->path(), dir, ec).generic_string();
+        std::string relative = it->path().lexically_relative(dir).generic_string();  // the link, not its target
         if (ends_with(relative, suffix)) result.push_back(join_path(dir, relative));
     }
     std::sort(result.begin(), result.end());
@@ -49,6 +49,17 @@ std::vector<std::string> DiskFileSystem::list(const std::string& dir, const std:
 bool DiskFileSystem::is_directory(const std::string& path) const {
     std::error_code ec;
     return fs::is_directory(path, ec);
+}
+
+bool DiskFileSystem::is_inside(const std::string& path, const std::string& root) const {
+    std::error_code ec;
+    fs::path real = fs::canonical(path, ec);
+    if (ec) return false;
+    fs::path real_root = fs::canonical(root, ec);
+    if (ec) return false;
+    auto [root_end, unused] = std::mismatch(real_root.begin(), real_root.end(), real.begin(), real.end());
+    (void)unused;
+    return root_end == real_root.end();
 }
 
 std::optional<std::string> MemoryFileSystem::read(const std::string& path) const {

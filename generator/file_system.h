@@ -21,6 +21,11 @@ public:
     // as paths that start with `dir`, sorted.
     virtual std::vector<std::string> list(const std::string& dir, const std::string& suffix) const = 0;
     virtual bool is_directory(const std::string& path) const = 0;
+    // False if `path`, with every symbolic link followed, lies outside `root`.
+    virtual bool is_inside(const std::string& path, const std::string& root) const {
+        (void)path, (void)root;
+        return true;
+    }
 };
 
 class DiskFileSystem : public FileSystem {
@@ -28,6 +33,7 @@ public:
     std::optional<std::string> read(const std::string& path) const override;
     std::vector<std::string> list(const std::string& dir, const std::string& suffix) const override;
     bool is_directory(const std::string& path) const override;
+    bool is_inside(const std::string& path, const std::string& root) const override;
 };
 
 // Files held in memory, keyed by path with '/' separators ("content/a.md").

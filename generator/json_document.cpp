@@ -1,5 +1,7 @@
 #include "json_document.h"
 
+#include "input_limits.h"
+
 #include <map>
 #include <set>
 #include <vector>
@@ -33,6 +35,7 @@ std::size_t nth_key_offset(const std::string& text, const std::string& key, int 
 std::optional<nlohmann::json> parse_json_document(const std::string& path, const std::string& text,
                                                   Diagnostics& out) {
     using nlohmann::json;
+    if (!check_json_input(path, text, out)) return std::nullopt;  // before any recursive parse or walk
     std::vector<std::set<std::string>> open_objects;
     std::map<std::string, int> key_occurrences;
     bool duplicate_found = false;
@@ -73,6 +76,16 @@ std::optional<nlohmann::json> parse_json_document(const std::string& path, const
         auto colon = message.find(": ", message.find("parse error"));
         std::string detail = colon == std::string::npos ? message : message.substr(colon + 2);
         out.error(path, pos.line, pos.column, "JSON001", "malformed JSON: " + detail);
+    } catch (const json::out_of_range& e) {
+        // "number overflow parsing '1e999'": point at the number.
+        std::string message = e.what();
+        auto open = message.find('\''), close = message.rfind('\'');
+        TextPosition pos;
+        if (open != std::string::npos && close > open)
+            if (auto at = text.find(message.substr(open + 1, close - open - 1)); at != std::string::npos)
+                pos = position_of_offset(text, at);
+        out.error(path, pos.line, pos.column, "JSON003",
+                  "number out of range: " + (open == std::string::npos ? message : message.substr(open)));
     } catch (const json::exception& e) {
         out.error(path, 1, 1, "JSON001", std::string("malformed JSON: ") + e.what());
     }

@@ -76,7 +76,8 @@ std::vector<BareFigure> find_bare_figures(const std::string& path, const Markdow
             // Escapes and entities make node text differ from the file: pin the
             // column on the source line when the text is found there.
             std::string src = line_text(source_text, line);
-            if (src.compare(static_cast<std::size_t>(std::max(column - 1, 0)), m.text.size(), m.text) != 0) {
+            auto at = static_cast<std::size_t>(std::max(column - 1, 0));  // may lie past the line's end
+            if (at > src.size() || src.compare(at, m.text.size(), m.text) != 0) {
                 auto found = src.find(m.text, static_cast<std::size_t>(std::max(piece->column - 1, 0)));
                 if (found == std::string::npos) found = src.find(m.text);
                 if (found != std::string::npos) column = static_cast<int>(found) + 1;

@@ -9,6 +9,7 @@
 #include "content_checks.h"
 #include "content_loader.h"
 #include "incremental_plan.h"
+#include "input_limits.h"
 #include "installation.h"
 #include "figure_card.h"
 #include "image_cache.h"
@@ -148,6 +149,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
         std::string().swap(page.body);  // the tree has it now; result.texts keeps the file for diagnostics
         rewrite_pandoc_citations(document, content.registry);  // [@key] -> cite: links
         auto t1 = Clock::now();
+        check_parse_time(page.path, std::chrono::duration<double>(t1 - t0).count(), w.diagnostics);
         w.resolved = resolve_references(page.path, document, content.registry, w.diagnostics);
         for (size_t k = 0; k < w.resolved.charts.size(); ++k)
             w.resolved.charts[k].card_id = chart_card_id(w.resolved.charts[k].chart.spec, page.slug, k + 1);

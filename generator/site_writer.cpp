@@ -7,7 +7,12 @@
 #include <set>
 #include <vector>
 
+#include "build_lock.h"
 #include "parallel.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 #include <filesystem>
 #include <fstream>
@@ -30,22 +35,23 @@ bool is_confined_path(const std::string& relative) {
 
 namespace {
 
-// The file's directory must exist.
-bool write_file(const fs::path& path, const std::string& bytes) {
+// The file's directory must exist. 0 on success, else the errno.
+int write_file(const fs::path& path, const std::string& bytes) {
     int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) return false;
+    if (fd < 0) return errno;
     const char* data = bytes.data();
     size_t left = bytes.size();
     while (left > 0) {
         ssize_t written = ::write(fd, data, left);
         if (written <= 0) {
+            int error = written < 0 ? errno : EIO;
             ::close(fd);
-            return false;
+            return error;
         }
         data += written;
         left -= static_cast<size_t>(written);
     }
-    return ::close(fd) == 0;
+    return ::close(fd) == 0 ? 0 : errno;
 }
 
 bool is_sourced_site_or_empty(const fs::path& dir) {
@@ -70,6 +76,27 @@ void remove_tree(const fs::path& dir) {
     fs::remove_all(dir, ec);  // the directories, and anything the walk missed
 }
 
+// Leftovers of builds that were killed before cleaning up: `<out>.tmp-PID`
+// and `<out>.old-PID`. Only called with the lock held, so no live build owns them.
+void remove_stale_siblings(const fs::path& target) {
+    std::error_code ec;
+    fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    const std::string name = target.filename().string();
+    for (auto it = fs::directory_iterator(parent, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        std::string sibling = it->path().filename().string();
+        bool ours = sibling.size() > name.size() + 5 &&
+                    (sibling.rfind(name + ".tmp-", 0) == 0 || sibling.rfind(name + ".old-", 0) == 0) &&
+                    sibling.find_first_not_of("0123456789", name.size() + 5) == std::string::npos;  // a pid
+        if (ours) remove_tree(it->path());
+    }
+}
+
+// Swaps two directories in one step (renameat2 RENAME_EXCHANGE), so `target`
+// is at every moment either the whole old site or the whole new one.
+bool exchange(const fs::path& a, const fs::path& b) {
+    return ::renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) == 0;
+}
+
 }  // namespace
 
 StagedSite::~StagedSite() {
@@ -82,6 +109,13 @@ bool StagedSite::open(const std::string& out_dir, Diagnostics& out) {
     out_dir_ = out_dir;
     target_ = fs::path(out_dir).lexically_normal();
     if (target_.filename().empty()) target_ = target_.parent_path();
+    lock_ = std::make_unique<BuildLock>(target_.string());  // held until this object dies
+    if (!lock_->locked()) {
+        out.error(lock_->path(), 0, 0, "OUT006", "cannot lock the output directory: " + lock_->error() +
+                                                    "; the previous site is unchanged");
+        return false;
+    }
+    remove_stale_siblings(target_);
     if (!is_sourced_site_or_empty(target_)) {
         out.error(out_dir, 0, 0, "OUT001",
                   "refusing to replace a directory that sourced did not create (no " + std::string(kSiteMarker) +
@@ -93,7 +127,8 @@ bool StagedSite::open(const std::string& out_dir, Diagnostics& out) {
     fs::remove_all(staging_, ec);
     fs::create_directories(staging_, ec);
     if (ec) {
-        out.error(staging_.string(), 0, 0, "OUT003", "cannot create directory: " + ec.message());
+        out.error(staging_.string(), 0, 0, "OUT003", "cannot create directory: " + ec.message() +
+                                                     "; the previous site is unchanged");
         return false;
     }
     made_.insert(staging_);
@@ -114,13 +149,14 @@ bool StagedSite::ensure_directory(const fs::path& dir) {
 void StagedSite::put(const std::string& relative, const std::string& bytes) {
     if (!is_confined_path(relative)) {
         std::lock_guard<std::mutex> lock(mutex_);
-        failures_.push_back({relative, "OUT002"});
+        failures_.push_back({relative, "OUT002", 0});
         return;
     }
     fs::path path = staging_ / relative;
-    if (!ensure_directory(path.parent_path()) || !write_file(path, bytes)) {
+    int error = ensure_directory(path.parent_path()) ? write_file(path, bytes) : (errno ? errno : EIO);
+    if (error != 0) {
         std::lock_guard<std::mutex> lock(mutex_);
-        failures_.push_back({path.string(), "OUT004"});
+        failures_.push_back({path.string(), "OUT004", error});
     }
 }
 
@@ -136,14 +172,27 @@ bool StagedSite::commit(Diagnostics& out) {
     if (!open_) return false;
     if (!failures_.empty()) {
         std::sort(failures_.begin(), failures_.end());  // the same report whatever the thread order
-        const auto& [path, code] = failures_.front();
-        out.error(path, 0, 0, code, code == "OUT002" ? "output path leaves the site directory" : "cannot write file");
+        const auto& [path, code, error] = failures_.front();
+        out.error(path, 0, 0, code, code == "OUT002" ? "output path leaves the site directory"
+                                                     : "cannot write file: " + std::string(std::strerror(error ? error : EIO)) +
+                                                           "; the previous site is unchanged");
         return false;
     }
-    write_file(staging_ / kSiteMarker, "This directory was generated by sourced; it is replaced on every build.\n");
-    fs::path previous = target_.string() + ".old-" + std::to_string(::getpid());
+    // The marker goes last: a staging directory without it was never finished.
+    if (int error = write_file(staging_ / kSiteMarker, "This directory was generated by sourced; it is replaced on every build.\n")) {
+        out.error((staging_ / kSiteMarker).string(), 0, 0, "OUT004",
+                  "cannot write file: " + std::string(std::strerror(error)) + "; the previous site is unchanged");
+        return false;
+    }
     std::error_code ec;
     bool had_previous = fs::exists(target_, ec);
+    if (had_previous && exchange(staging_, target_)) {
+        open_ = false;
+        remove_tree(staging_);  // now the previous site
+        return true;
+    }
+    // No previous site, or a file system without RENAME_EXCHANGE: two renames.
+    fs::path previous = target_.string() + ".old-" + std::to_string(::getpid());
     if (had_previous) fs::rename(target_, previous, ec);
     if (!ec) fs::rename(staging_, target_, ec);
     if (ec) {

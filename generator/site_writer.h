@@ -5,15 +5,22 @@
 // failed build leaves the previous site untouched. It refuses to replace a
 // directory that sourced did not make (no marker file), never writes outside
 // the output directory, and removes only its own temporary directories.
+// While it writes it holds `<out>.lock` (build_lock.h), so a second build
+// into the same directory waits; the swap itself is one renameat2 exchange,
+// so a build killed at any moment leaves the old site or the new one, whole,
+// and its leftover temporary directory is removed by the next build.
 #pragma once
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
+#include "build_lock.h"
 #include "diagnostics.h"
 
 namespace sourced {
@@ -59,7 +66,8 @@ private:
     std::filesystem::path target_, staging_;
     std::mutex mutex_;
     std::set<std::filesystem::path> made_;  // directories already created
-    std::vector<std::pair<std::string, std::string>> failures_;  // path, code
+    std::vector<std::tuple<std::string, std::string, int>> failures_;  // path, code, errno
+    std::unique_ptr<BuildLock> lock_;  // <out>.lock, from open() on (build_lock.h)
     bool open_ = false;
 };
 

@@ -35,7 +35,9 @@ TEST_CASE("registry strings are escaped wherever they land in the site", "[escap
     BuildResult result = test::build_in_memory(files);
     INFO(test::diagnostics_text(result));
     REQUIRE(result.ok);
-    for (const auto& [path, page] : result.output) {
+    for (const auto& entry : result.output) {
+        const std::string& path = entry.first;  // a plain reference: clang 14 cannot capture a structured binding
+        const std::string& page = entry.second;
         if (path.rfind("assets/", 0) == 0) continue;
         auto ends_with = [&](const std::string& ext) { return path.size() > ext.size() && path.compare(path.size() - ext.size(), ext.size(), ext) == 0; };
         if (!ends_with(".html") && !ends_with(".svg")) continue;  // JSON, BibTeX, text: see card_test.cpp

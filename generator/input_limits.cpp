@@ -1,0 +1,189 @@
+#include "input_limits.h"
+
+#include <cstdio>
+
+#include "text_position.h"
+
+namespace sourced {
+
+namespace {
+
+std::string size_text(std::size_t bytes) {
+    char buffer[32];
+    if (bytes >= (1u << 20)) std::snprintf(buffer, sizeof buffer, "%.1f MiB", bytes / 1048576.0);
+    else std::snprintf(buffer, sizeof buffer, "%zu KiB", bytes >> 10);
+    return buffer;
+}
+
+void error_at(const std::string& path, const std::string& text, std::size_t offset, const char* code,
+              const std::string& message, Diagnostics& out) {
+    TextPosition at = position_of_offset(text, offset);
+    out.error(path, at.line, at.column, code, message);
+}
+
+bool check_size(const std::string& path, const std::string& text, std::size_t limit, const char* what,
+                Diagnostics& out) {
+    if (text.size() <= limit) return true;
+    out.error(path, 1, 1, "LIM001",
+              std::string(what) + " is " + size_text(text.size()) + ", over the limit of " + size_text(limit));
+    return false;
+}
+
+// Containers a line opens: each '>' and list marker counts one, and the
+// indentation before a marker counts one level per two columns (a nested
+// list needs at least two). Stops at the first character of content.
+int line_nesting(const std::string& text, std::size_t pos, std::size_t end) {
+    int depth = 0, columns = 0;
+    while (pos < end) {
+        char c = text[pos];
+        if (c == ' ' || c == '\t') {
+            columns += c == '\t' ? 4 : 1;
+            ++pos;
+            continue;
+        }
+        std::size_t marker_end = pos;
+        if (c == '>') {
+            marker_end = pos + 1;
+        } else if (c == '-' || c == '*' || c == '+') {
+            marker_end = pos + 1;
+        } else {
+            while (marker_end < end && marker_end - pos < 9 && text[marker_end] >= '0' && text[marker_end] <= '9') ++marker_end;
+            if (marker_end == pos || marker_end >= end || (text[marker_end] != '.' && text[marker_end] != ')')) break;
+            ++marker_end;
+        }
+        bool spaced = marker_end >= end || text[marker_end] == ' ' || text[marker_end] == '\t' || text[marker_end] == '\n' ||
+                      text[marker_end] == '\r';
+        if (c != '>' && !spaced) break;  // "-x", "1.5": content, not a marker
+        depth += 1 + columns / 2;
+        columns = 0;
+        pos = marker_end;
+    }
+    return depth;
+}
+
+bool is_blank(const std::string& text, std::size_t pos, std::size_t end) {
+    for (; pos < end; ++pos)
+        if (text[pos] != ' ' && text[pos] != '\t' && text[pos] != '\r') return false;
+    return true;
+}
+
+}  // namespace
+
+const InputLimits& default_input_limits() {
+    static const InputLimits limits;
+    return limits;
+}
+
+std::optional<std::size_t> first_invalid_utf8(const std::string& text) {
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    for (std::size_t i = 0; i < n;) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t length;
+        unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
+        if (c >= 0xC2 && c <= 0xDF) length = 2;
+        else if (c == 0xE0) length = 3, low = 0xA0;
+        else if (c == 0xED) length = 3, high = 0x9F;  // no surrogates
+        else if (c >= 0xE1 && c <= 0xEF) length = 3;
+        else if (c == 0xF0) length = 4, low = 0x90;
+        else if (c >= 0xF1 && c <= 0xF3) length = 4;
+        else if (c == 0xF4) length = 4, high = 0x8F;  // up to U+10FFFF
+        else return i;
+        if (i + length > n) return i;
+        if (s[i + 1] < low || s[i + 1] > high) return i;
+        for (std::size_t k = 2; k < length; ++k)
+            if (s[i + k] < 0x80 || s[i + k] > 0xBF) return i;
+        i += length;
+    }
+    return std::nullopt;
+}
+
+bool check_text_encoding(const std::string& path, const std::string& text, Diagnostics& out) {
+    if (auto bad = first_invalid_utf8(text)) {
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[*bad]));
+        error_at(path, text, *bad, "ENC001", std::string("invalid UTF-8 (byte ") + byte + "); save the file as UTF-8", out);
+        return false;
+    }
+    if (auto nul = text.find('\0'); nul != std::string::npos) {
+        error_at(path, text, nul, "ENC002", "NUL byte in a text file", out);
+        return false;
+    }
+    if (text.find('\n') == std::string::npos) {
+        if (auto cr = text.find('\r'); cr != std::string::npos) {
+            error_at(path, text, cr, "ENC003", "lines end in CR only; save the file with LF (or CRLF) line endings", out);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool check_page_input(const std::string& path, const std::string& text, Diagnostics& out, const InputLimits& limits) {
+    if (!check_size(path, text, limits.max_page_bytes, "the page", out)) return false;
+    if (!check_text_encoding(path, text, out)) return false;
+    std::size_t block_start = std::string::npos;
+    for (std::size_t pos = 0; pos < text.size();) {
+        std::size_t newline = text.find('\n', pos);
+        std::size_t end = newline == std::string::npos ? text.size() : newline;
+        if (line_nesting(text, pos, end) > limits.max_markdown_nesting) {
+            error_at(path, text, pos, "LIM003",
+                     "block quotes and lists nest deeper than " + std::to_string(limits.max_markdown_nesting) + " levels", out);
+            return false;
+        }
+        if (is_blank(text, pos, end)) {
+            block_start = std::string::npos;
+        } else {
+            if (block_start == std::string::npos) block_start = pos;
+            if (end - block_start > limits.max_block_bytes) {
+                error_at(path, text, block_start, "LIM004",
+                         "a paragraph (lines without a blank line between them) is over the limit of " +
+                             size_text(limits.max_block_bytes) + "; split it with blank lines",
+                         out);
+                return false;
+            }
+        }
+        pos = end + 1;
+    }
+    return true;
+}
+
+bool check_json_input(const std::string& path, const std::string& text, Diagnostics& out, const InputLimits& limits) {
+    if (!check_size(path, text, limits.max_json_bytes, "the JSON file", out)) return false;
+    if (!check_text_encoding(path, text, out)) return false;
+    int depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > limits.max_json_depth) {
+                error_at(path, text, i, "LIM002",
+                         "JSON nests deeper than " + std::to_string(limits.max_json_depth) + " arrays and objects", out);
+                return false;
+            }
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return true;
+}
+
+bool check_parse_time(const std::string& path, double seconds, Diagnostics& out, const InputLimits& limits) {
+    if (seconds <= limits.parse_budget_seconds) return true;
+    char message[160];
+    std::snprintf(message, sizeof message,
+                  "parsing the page took %.1f s, over the budget of %.1f s; simplify or split the page", seconds,
+                  limits.parse_budget_seconds);
+    out.error(path, 1, 1, "LIM005", message);
+    return false;
+}
+
+}  // namespace sourced

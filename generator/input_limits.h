@@ -1,0 +1,52 @@
+// Input limits: the size and shape an input file may have before a parser sees it.
+//
+// Owns every limit that keeps hostile input from crashing, stalling or
+// exhausting the build: file sizes, JSON nesting depth (checked before
+// nlohmann builds or walks a tree), Markdown container nesting and the size of
+// one paragraph (cmark-gfm 0.29's slow cases are quadratic in it), valid
+// UTF-8 without NUL bytes, and the per-page parse time budget. Each check
+// reports `file:line:col: error[LIMnnn|ENCnnn]` and returns false; the caller
+// then skips that input. See docs/security.md for why these numbers.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+#include "diagnostics.h"
+
+namespace sourced {
+
+struct InputLimits {
+    std::size_t max_page_bytes = 4u << 20;       // LIM001: a Markdown page
+    std::size_t max_json_bytes = 64u << 20;      // LIM001: registry, sources, site.json
+    int max_json_depth = 64;                     // LIM002: nested arrays and objects
+    int max_markdown_nesting = 64;               // LIM003: block quotes and list items on one line
+    std::size_t max_block_bytes = 64u << 10;     // LIM004: one run of non-blank lines (a paragraph)
+    double parse_budget_seconds = 10.0;          // LIM005: parsing one page
+};
+
+// The limits a build uses.
+const InputLimits& default_input_limits();
+
+// Byte offset of the first byte that is not part of valid UTF-8 (overlong
+// forms, surrogates and code points past U+10FFFF are invalid), or nothing.
+std::optional<std::size_t> first_invalid_utf8(const std::string& text);
+
+// Encoding checks every text input passes: valid UTF-8 (ENC001), no NUL byte
+// (ENC002), not old-Mac CR-only line endings (ENC003).
+bool check_text_encoding(const std::string& path, const std::string& text, Diagnostics& out);
+
+// A Markdown page: size, encoding, container nesting, paragraph size.
+bool check_page_input(const std::string& path, const std::string& text, Diagnostics& out,
+                      const InputLimits& limits = default_input_limits());
+
+// A JSON file: size, encoding, and nesting depth (a scan that recurses nowhere).
+bool check_json_input(const std::string& path, const std::string& text, Diagnostics& out,
+                      const InputLimits& limits = default_input_limits());
+
+// After a page was parsed in `seconds`: an error if that broke the budget.
+bool check_parse_time(const std::string& path, double seconds, Diagnostics& out,
+                      const InputLimits& limits = default_input_limits());
+
+}  // namespace sourced

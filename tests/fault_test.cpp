@@ -1,0 +1,224 @@
+// Faults while a site is written: builds killed with SIGKILL at random
+// moments, two builds into one directory, a read-only output directory, a
+// full disk. After each, the previous site is whole (every file, byte for
+// byte) and the next build succeeds. Runs the real binary.
+//
+// The read-only and disk-full cases mount a small tmpfs, which needs root
+// (CI runs as root); without it they fall back (chmod) or say they were skipped.
+#include <catch2/catch.hpp>
+
+#include <signal.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fcntl.h>
+#include <random>
+#include <thread>
+
+#include "build_lock.h"
+#include "test_support.h"
+
+using namespace sourced;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kFixture = std::string(SOURCED_TEST_DIR) + "/fixtures/mini/content";
+
+pid_t spawn_build(const fs::path& content, const fs::path& out, const fs::path& log) {
+    pid_t pid = ::fork();
+    if (pid == 0) {
+        int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        ::dup2(fd, 1);
+        ::dup2(fd, 2);
+        ::execl(SOURCED_BINARY, "sourced", "build", "--content", content.c_str(), "--out", out.c_str(), "--jobs", "2",
+                static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    return pid;
+}
+
+int wait_exit(pid_t pid) {
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+}
+
+int build(const fs::path& content, const fs::path& out, const fs::path& log) {
+    return wait_exit(spawn_build(content, out, log));
+}
+
+std::map<std::string, std::string> read_tree(const fs::path& root) {
+    std::map<std::string, std::string> files;
+    if (!fs::exists(root)) return files;
+    for (const auto& entry : fs::recursive_directory_iterator(root))
+        if (entry.is_regular_file()) files[fs::relative(entry.path(), root).generic_string()] = test::read_file(entry.path());
+    return files;
+}
+
+// The fixture plus `pages` generated pages, so a build takes a while.
+fs::path bigger_content(const fs::path& dir, int pages) {
+    fs::path content = dir / "content";
+    fs::copy(kFixture, content, fs::copy_options::recursive);
+    for (int i = 0; i < pages; ++i) {
+        std::string body = "---\ntitle: Generated page " + std::to_string(i) + "\n---\n";
+        for (int p = 0; p < 20; ++p) body += "A paragraph of plain words about chips and their packaging, written out.\n\n";
+        test::write_file(content / "pages" / ("generated-" + std::to_string(i) + ".md"), body);
+    }
+    return content;
+}
+
+std::vector<std::string> leftovers(const fs::path& dir) {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        std::string name = entry.path().filename().string();
+        if (name.find(".tmp-") != std::string::npos || name.find(".old-") != std::string::npos) names.push_back(name);
+    }
+    return names;
+}
+
+bool log_has(const fs::path& log, const std::string& text) { return test::read_file(log).find(text) != std::string::npos; }
+
+// A tmpfs mounted for one test (root only), unmounted on destruction.
+struct SmallDisk {
+    fs::path dir;
+    bool mounted = false;
+    SmallDisk(const fs::path& at, size_t bytes) : dir(at) {
+        fs::create_directories(dir);
+        std::string options = "size=" + std::to_string(bytes);
+        mounted = ::geteuid() == 0 && ::mount("tmpfs", dir.c_str(), "tmpfs", 0, options.c_str()) == 0;
+    }
+    bool make_read_only() const { return ::mount("tmpfs", dir.c_str(), "tmpfs", MS_REMOUNT | MS_RDONLY, nullptr) == 0; }
+    ~SmallDisk() {
+        if (mounted) ::umount2(dir.c_str(), MNT_DETACH);
+    }
+};
+
+size_t disk_bytes(const std::map<std::string, std::string>& tree) {
+    size_t total = 0;
+    for (const auto& [path, bytes] : tree) total += (bytes.size() + 4095) / 4096 * 4096 + 4096;
+    return total;
+}
+
+}  // namespace
+
+TEST_CASE("a build killed at random moments leaves the old or the new site whole, and the next build succeeds", "[fault]") {
+    test::TempDir tmp;
+    fs::path content = bigger_content(tmp.path(), 150);
+    fs::path out = tmp.path() / "site", log = tmp.path() / "log";
+    auto started = std::chrono::steady_clock::now();
+    REQUIRE(build(content, out, log) == 0);
+    auto build_time = std::chrono::steady_clock::now() - started;
+    const auto old_site = read_tree(out);
+    REQUIRE(old_site.count(".sourced-site"));
+
+    test::write_file(content / "pages" / "new.md", "---\ntitle: A new page\n---\nAdded after the first build.\n");
+    REQUIRE(build(content, tmp.path() / "reference", log) == 0);
+    const auto new_site = read_tree(tmp.path() / "reference");
+    REQUIRE(new_site != old_site);
+
+    std::random_device seed_source;
+    const unsigned seed = seed_source();
+    INFO("seed " << seed);
+    std::mt19937 random(seed);
+    auto span = std::chrono::duration_cast<std::chrono::microseconds>(build_time).count() * 5 / 4;
+    std::uniform_int_distribution<long long> delay(0, span);
+    for (int round = 0; round < 12; ++round) {
+        pid_t pid = spawn_build(content, out, log);
+        std::this_thread::sleep_for(std::chrono::microseconds(delay(random)));
+        ::kill(pid, SIGKILL);
+        wait_exit(pid);
+        auto site = read_tree(out);
+        INFO("round " << round);
+        CHECK((site == old_site || site == new_site));
+    }
+    REQUIRE(build(content, out, log) == 0);
+    CHECK(read_tree(out) == new_site);
+    CHECK(leftovers(tmp.path()).empty());  // killed builds' temporary directories were cleared
+}
+
+TEST_CASE("a second build into the same site waits for the first, and neither corrupts it", "[fault]") {
+    test::TempDir tmp;
+    fs::path content = bigger_content(tmp.path(), 40);
+    fs::path out = tmp.path() / "site", log = tmp.path() / "log";
+    REQUIRE(build(content, tmp.path() / "reference", log) == 0);
+    const auto reference = read_tree(tmp.path() / "reference");
+
+    pid_t waiting;
+    {
+        BuildLock held(out.string());  // as if a build were writing
+        REQUIRE(held.locked());
+        waiting = spawn_build(content, out, log);
+        for (int i = 0; i < 600 && !log_has(log, "waiting for it to finish"); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        CHECK(log_has(log, "another build is writing " + out.string() + "; waiting for it to finish"));
+        CHECK_FALSE(fs::exists(out));  // it waits: nothing written yet
+    }
+    CHECK(wait_exit(waiting) == 0);
+    CHECK(read_tree(out) == reference);
+
+    pid_t first = spawn_build(content, out, tmp.path() / "log1");
+    pid_t second = spawn_build(content, out, tmp.path() / "log2");
+    CHECK(wait_exit(first) == 0);
+    CHECK(wait_exit(second) == 0);
+    CHECK(read_tree(out) == reference);
+    CHECK(leftovers(tmp.path()).empty());
+}
+
+TEST_CASE("an output directory that cannot be written gives a clear error and keeps the previous site", "[fault]") {
+    test::TempDir tmp;
+    fs::path content = bigger_content(tmp.path(), 2);
+    SmallDisk disk(tmp.path() / "disk", 64u << 20);
+    fs::path parent = disk.mounted ? disk.dir : tmp.path() / "locked";
+    fs::create_directories(parent);
+    fs::path out = parent / "site", log = tmp.path() / "log";
+    REQUIRE(build(content, out, log) == 0);
+    const auto before = read_tree(out);
+    if (disk.mounted) {
+        REQUIRE(disk.make_read_only());
+    } else if (::geteuid() != 0) {
+        fs::permissions(parent, fs::perms::owner_read | fs::perms::owner_exec);
+    } else {
+        WARN("skipped: root without mount(2) cannot make a directory unwritable");
+        return;
+    }
+    test::write_file(content / "pages" / "new.md", "---\ntitle: New\n---\nText.\n");
+    CHECK(build(content, out, log) == 1);
+    INFO(test::read_file(log));
+    CHECK(log_has(log, "error[OUT006]: cannot lock the output directory"));
+    CHECK(read_tree(out) == before);
+    if (!disk.mounted) fs::permissions(parent, fs::perms::owner_all);
+}
+
+TEST_CASE("a full disk fails the build clearly, keeps the previous site, and the next build succeeds", "[fault]") {
+    test::TempDir tmp;
+    fs::path content = bigger_content(tmp.path(), 2);
+    fs::path log = tmp.path() / "log";
+    REQUIRE(build(content, tmp.path() / "measure", log) == 0);
+    const auto small_site = read_tree(tmp.path() / "measure");
+    SmallDisk disk(tmp.path() / "disk", 2 * disk_bytes(small_site) + (256u << 10));
+    if (!disk.mounted) {
+        WARN("skipped: mounting a small tmpfs needs root");
+        return;
+    }
+    fs::path out = disk.dir / "site";
+    REQUIRE(build(content, out, log) == 0);
+    CHECK(read_tree(out) == small_site);
+
+    std::string big = "---\ntitle: Big\n---\n";
+    while (big.size() < (3u << 20)) big += "Plain words that fill the disk, paragraph after paragraph.\n\n";
+    test::write_file(content / "pages" / "big.md", big);
+    CHECK(build(content, out, log) == 1);
+    INFO(test::read_file(log));
+    CHECK(log_has(log, "error[OUT004]: cannot write file: No space left on device; the previous site is unchanged"));
+    CHECK(read_tree(out) == small_site);
+    CHECK(leftovers(disk.dir).empty());
+
+    fs::remove(content / "pages" / "big.md");
+    test::write_file(content / "pages" / "new.md", "---\ntitle: New\n---\nText.\n");
+    CHECK(build(content, out, log) == 0);
+    CHECK(read_tree(out).count("new.html"));
+}

@@ -1,0 +1,10 @@
+// libFuzzer entry point for the front_matter target: see front_matter_input in fuzz_inputs.h.
+#include <cstddef>
+#include <cstdint>
+
+#include "fuzz_inputs.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    sourced::fuzz::front_matter_input(std::string(reinterpret_cast<const char*>(data), size));
+    return 0;
+}
