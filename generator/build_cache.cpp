@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "file_system.h"
+
 namespace sourced {
 
 namespace fs = std::filesystem;
@@ -16,13 +18,7 @@ namespace {
 
 constexpr int kCacheFormat = 1;
 
-std::optional<std::string> read_whole(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
+std::optional<std::string> read_whole(const fs::path& path) { return DiskFileSystem().read(path.string()); }
 
 }  // namespace
 

@@ -13,6 +13,7 @@
 #include <zlib.h>
 
 #include "figure_image.h"
+#include "file_system.h"
 
 namespace fs = std::filesystem;
 
@@ -34,13 +35,7 @@ uint32_t big_endian(const std::string& bytes, size_t at) {
            static_cast<uint32_t>(static_cast<unsigned char>(bytes[at + 3]));
 }
 
-std::optional<std::string> read_whole(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
+std::optional<std::string> read_whole(const fs::path& path) { return DiskFileSystem().read(path.string()); }
 
 // Writes to a name of this thread's own, then renames: readers see a whole entry or none.
 bool store(const fs::path& path, const std::string& bytes) {
