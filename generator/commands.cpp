@@ -19,6 +19,7 @@
 
 #include "report_formats.h"
 #include "terminal.h"
+#include "text_position.h"
 
 namespace sourced {
 
@@ -32,10 +33,14 @@ std::string plural(int n, const char* word) {
 
 void print_diagnostics(const Diagnostics& diagnostics, const std::map<std::string, std::string>& texts,
                        std::ostream& stream, bool color, bool list_notes) {
+    std::map<std::string, LineIndex> lines;  // per file, built once: a registry may have thousands of diagnostics
     for (const Diagnostic& d : sorted_diagnostics(diagnostics)) {
         if (d.severity == Severity::note && !list_notes) continue;
+        std::string line;
         auto text = texts.find(d.path);
-        std::string formatted = format_diagnostic_with_source(d, text == texts.end() ? "" : text->second);
+        if (text != texts.end() && d.line > 0)
+            line = lines.try_emplace(d.path, text->second).first->second.line(d.line);
+        std::string formatted = format_diagnostic_with_line(d, line);
         auto newline = formatted.find('\n');
         stream << colorize_diagnostic(formatted.substr(0, newline), color);
         if (newline != std::string::npos) stream << formatted.substr(newline);

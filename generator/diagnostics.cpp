@@ -52,10 +52,12 @@ std::string format_diagnostic(const Diagnostic& d) {
 }
 
 std::string format_diagnostic_with_source(const Diagnostic& d, const std::string& source_text) {
+    return format_diagnostic_with_line(d, d.line <= 0 || source_text.empty() ? "" : line_text(source_text, d.line));
+}
+
+std::string format_diagnostic_with_line(const Diagnostic& d, const std::string& line) {
     std::string out = format_diagnostic(d);
-    if (d.line <= 0 || source_text.empty()) return out;
-    std::string line = line_text(source_text, d.line);
-    if (line.empty()) return out;
+    if (d.line <= 0 || line.empty()) return out;
     out += "\n  " + line;
     if (d.column > 0) {
         std::string pad;

@@ -30,4 +30,19 @@ std::string line_text(const std::string& text, int line) {
     return result;
 }
 
+LineIndex::LineIndex(const std::string& text) : text_(text) {
+    starts_.push_back(0);
+    for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1)) starts_.push_back(at + 1);
+}
+
+std::string LineIndex::line(int line) const {
+    if (line < 1 || static_cast<std::size_t>(line) > starts_.size()) return {};
+    std::size_t start = starts_[static_cast<std::size_t>(line) - 1];
+    if (start > text_.size()) return {};
+    std::size_t end = text_.find('\n', start);
+    std::string result = text_.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (!result.empty() && result.back() == '\r') result.pop_back();
+    return result;
+}
+
 }  // namespace sourced

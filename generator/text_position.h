@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace sourced {
 
@@ -20,5 +21,19 @@ TextPosition position_of_offset(const std::string& text, std::size_t offset);
 
 // The text of 1-based `line`, without its line ending; empty if out of range.
 std::string line_text(const std::string& text, int line);
+
+// Where each line of a text starts, found once: for many line lookups in one
+// text (printing thousands of diagnostics of one registry), where line_text
+// would scan from the start each time. The text must outlive the index.
+class LineIndex {
+public:
+    explicit LineIndex(const std::string& text);
+    // The same as line_text(text, line).
+    std::string line(int line) const;
+
+private:
+    const std::string& text_;
+    std::vector<std::size_t> starts_;  // offset of each line's first byte
+};
 
 }  // namespace sourced
