@@ -7,6 +7,7 @@
 
 #include "input_limits.h"
 #include "json_document.h"
+#include "parallel.h"
 
 namespace sourced {
 
@@ -36,7 +37,7 @@ bool is_reserved_slug(const std::string& slug) {
     return reserved.count(slug) > 0;
 }
 
-LoadedContent load_content(const FileSystem& files, const std::string& content_dir, Diagnostics& out) {
+LoadedContent load_content(const FileSystem& files, const std::string& content_dir, Diagnostics& out, int jobs) {
     LoadedContent content;
     if (!files.is_directory(content_dir)) {
         out.error(content_dir, 0, 0, "LOAD001", "content directory not found");
@@ -69,32 +70,52 @@ LoadedContent load_content(const FileSystem& files, const std::string& content_d
         out.error(content.registry_path, 0, 0, "LOAD002", "registry not found (every site needs content/registry.json)");
     }
 
-    std::map<std::string, std::string> slug_owner;
-    for (const std::string& path : files.list(content_dir, ".md")) {
+    // Pages are read, checked and their front matter parsed on `jobs` threads,
+    // each into its own slot; slots are merged in path order, so diagnostics
+    // and slugs come out the same for any thread count.
+    struct LoadedPage {
+        std::optional<std::string> text;  // set once the page passed the input checks
+        std::optional<Page> page;
+        Diagnostics diagnostics;
+    };
+    std::vector<std::string> paths = files.list(content_dir, ".md");
+    std::vector<LoadedPage> loaded(paths.size());
+    parallel_for(paths.size(), jobs, [&](size_t i, int) {
+        const std::string& path = paths[i];
+        LoadedPage& slot = loaded[i];
         auto text = files.read(path);
         if (!text) {
-            out.error(path, 0, 0, "LOAD003", "cannot read page");
-            continue;
+            slot.diagnostics.error(path, 0, 0, "LOAD003", "cannot read page");
+            return;
         }
         if (!files.is_inside(path, content_dir)) {
-            out.error(path, 0, 0, "LOAD007", "page is a link to a file outside the content directory");
-            continue;
+            slot.diagnostics.error(path, 0, 0, "LOAD007", "page is a link to a file outside the content directory");
+            return;
         }
-        if (!check_page_input(path, *text, out)) continue;
-        content.texts[path] = *text;
+        if (!check_page_input(path, *text, slot.diagnostics)) return;
         SplitPage split = split_front_matter(*text);
         Page page;
         page.path = path;
-        page.meta = parse_front_matter(path, split, out);
-        if (page.meta.draft) continue;
+        page.meta = parse_front_matter(path, split, slot.diagnostics);
+        slot.text = std::move(*text);
+        if (page.meta.draft) return;
         page.body = std::move(split.body);
         page.body_line = split.body_line;
         page.slug = page.meta.slug.empty() ? default_slug(content_dir, path) : page.meta.slug;
+        slot.page = std::move(page);
+    });
+    std::map<std::string, std::string> slug_owner;
+    for (size_t i = 0; i < paths.size(); ++i) {
+        LoadedPage& slot = loaded[i];
+        out.append(slot.diagnostics);
+        if (slot.text) content.texts[paths[i]] = std::move(*slot.text);
+        if (!slot.page) continue;
+        Page& page = *slot.page;
         if (is_reserved_slug(page.slug))
-            out.error(path, 0, 0, "LOAD004", "slug '" + page.slug + "' is used by a page sourced generates; set another 'slug'");
-        auto [it, inserted] = slug_owner.emplace(page.slug, path);
+            out.error(page.path, 0, 0, "LOAD004", "slug '" + page.slug + "' is used by a page sourced generates; set another 'slug'");
+        auto [it, inserted] = slug_owner.emplace(page.slug, page.path);
         if (!inserted)
-            out.error(path, 0, 0, "LOAD005", "slug '" + page.slug + "' is already used by " + it->second);
+            out.error(page.path, 0, 0, "LOAD005", "slug '" + page.slug + "' is already used by " + it->second);
         content.pages.push_back(std::move(page));
     }
     std::stable_sort(content.pages.begin(), content.pages.end(), [](const Page& a, const Page& b) {

@@ -36,6 +36,8 @@ struct LoadedContent {
 // Slugs taken by pages the generator writes itself.
 bool is_reserved_slug(const std::string& slug);
 
-LoadedContent load_content(const FileSystem& files, const std::string& content_dir, Diagnostics& out);
+// Reads pages on `jobs` threads (1: on the calling thread); the result does
+// not depend on `jobs`.
+LoadedContent load_content(const FileSystem& files, const std::string& content_dir, Diagnostics& out, int jobs = 1);
 
 }  // namespace sourced

@@ -148,25 +148,20 @@ CardImageCounts add_card_pages(SiteOutput& output, const std::vector<TemplateEng
     return counts;
 }
 
-void add_card_fields(json& ledger, const Registry& registry, const SiteConfig& config) {
+void add_card_fields(json& entry, const Figure& f, const Registry& registry, const SiteConfig& config) {
     CardUrls urls{config.base_url};
-    ledger["has_cards"] = true;  // the copy buttons script, only where the cards exist
-    for (json& entry : ledger["figures"]) {
-        const Figure* f = registry.figure(entry.value("id", ""));
-        if (!f) continue;
-        CardFacts card = card_facts(*f, registry, config.title);
-        entry["card_href"] = "../" + CardUrls::card_path(f->id);
-        entry["revision"] = card.revision;
-        entry["changed"] = human_date(card.changed);
-        entry["iframe_snippet"] = iframe_snippet(card, config.title, urls);
-        entry["html_snippet"] = html_snippet(card, registry, config.title, urls);
-        entry["absolute_urls"] = urls.absolute();
-        entry["image_png"] = "../" + CardUrls::png_path(f->id);
-        entry["image_svg"] = "../" + CardUrls::svg_path(f->id);
-        entry["cite_txt"] = "../" + CardUrls::text_path(f->id);
-        entry["cite_bib"] = "../" + CardUrls::bibtex_path(f->id);
-        entry["cite_csl"] = "../" + CardUrls::csl_path(f->id);
-    }
+    CardFacts card = card_facts(f, registry, config.title);
+    entry["card_href"] = "../" + CardUrls::card_path(f.id);
+    entry["revision"] = card.revision;
+    entry["changed"] = human_date(card.changed);
+    entry["iframe_snippet"] = iframe_snippet(card, config.title, urls);
+    entry["html_snippet"] = html_snippet(card, registry, config.title, urls);
+    entry["absolute_urls"] = urls.absolute();
+    entry["image_png"] = "../" + CardUrls::png_path(f.id);
+    entry["image_svg"] = "../" + CardUrls::svg_path(f.id);
+    entry["cite_txt"] = "../" + CardUrls::text_path(f.id);
+    entry["cite_bib"] = "../" + CardUrls::bibtex_path(f.id);
+    entry["cite_csl"] = "../" + CardUrls::csl_path(f.id);
 }
 
 }  // namespace sourced

@@ -53,8 +53,9 @@ CardImageCounts add_card_pages(SiteOutput& output, const std::vector<TemplateEng
                                const Registry& registry, const SiteConfig& config, int jobs, ImageCache* images,
                                Diagnostics& out);
 
-// Adds card_href, revision, changed, iframe_snippet and html_snippet to each
-// entry of ledger_view()["figures"] (matched by id).
-void add_card_fields(nlohmann::json& ledger, const Registry& registry, const SiteConfig& config);
+// Adds the card's links (card_href, image_svg, image_png, cite_*), revision,
+// changed, iframe_snippet and html_snippet to figure `f`'s ledger entry
+// (ledger_entry_view).
+void add_card_fields(nlohmann::json& entry, const Figure& f, const Registry& registry, const SiteConfig& config);
 
 }  // namespace sourced

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <cstdio>
+#include <memory>
 
 namespace fs = std::filesystem;
 
@@ -24,11 +24,14 @@ std::string join_path(const std::string& dir, const std::string& name) {
 std::optional<std::string> DiskFileSystem::read(const std::string& path) const {
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) return std::nullopt;
-    std::ifstream in(path, std::ios::binary);
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(path.c_str(), "rb"), std::fclose);
     if (!in) return std::nullopt;
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
+    std::string text;
+    char buffer[65536];
+    size_t got;
+    while ((got = std::fread(buffer, 1, sizeof buffer, in.get())) > 0) text.append(buffer, got);
+    if (std::ferror(in.get())) return std::nullopt;
+    return text;
 }
 
 std::vector<std::string> DiskFileSystem::list(const std::string& dir, const std::string& suffix) const {

@@ -131,7 +131,7 @@ std::string RenderPlan::site_page_key(const std::string& path, const UsageIndex&
         key.add(template_hash("home")).add(status_counts(registry));
         for (const Page& p : content_.pages) key.add(p.slug).add(p.meta.title).add(p.meta.summary);
     } else if (path == "figures/index.html") {
-        key.add(template_hash("figures"));
+        key.add(template_hash("figures")).add(template_hash("ledger-entry"));
         all_figures();
         all_sources();
         key.add(usage_text(usage.figures));

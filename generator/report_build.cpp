@@ -12,6 +12,7 @@
 #include "page_renderer.h"
 #include "pandoc_citations.h"
 #include "reference_resolver.h"
+#include "ledger_page.h"
 #include "site_views.h"
 #include "suggestion.h"
 #include "template_engine.h"
@@ -152,7 +153,7 @@ ReportResult build_report(const ReportOptions& options, const FileSystem& files)
         {"figures_verified", std::to_string(verified)},
         {"sources_total", std::to_string(content.registry.sources.size())},
         {"counts", counts},
-        {"ledger", templates.render("figures", ledger_view(content.registry, usage, links))},
+        {"ledger", render_ledger({templates}, content.registry, usage, links, {})},
         {"sources", templates.render("sources", sources_view(content.registry, usage, links))},
         {"legend", templates.render("legend", legend_view(content.registry))},
         {"content_dir", options.content_dir},

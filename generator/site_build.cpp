@@ -10,6 +10,7 @@
 #include "content_loader.h"
 #include "incremental_plan.h"
 #include "input_limits.h"
+#include "ledger_page.h"
 #include "installation.h"
 #include "figure_card.h"
 #include "image_cache.h"
@@ -75,11 +76,27 @@ void load_assets(const FileSystem& files, const std::string& dir, OutputTree& tr
     }
 }
 
+// The layout around `content_html`. The layout is rendered with a marker in
+// place of the content and the content spliced in, so a large page (the
+// ledger) is not copied through the view and the template engine. Inputs
+// cannot hold the NUL bytes of the marker (input_limits.h).
+std::string wrap_html(const TemplateEngine& templates, const SiteContext& site, const std::string& title,
+                      const std::string& description, const std::string& root, const std::string& href,
+                      const std::string& content_html) {
+    static const std::string marker("\0sourced:content\0", 17);
+    std::string layout = templates.render("layout", layout_view(site, title, description, root, href, marker));
+    size_t at = layout.find(marker);
+    if (at == std::string::npos) return layout;  // a layout without {{{content}}}
+    std::string html;
+    html.reserve(layout.size() - marker.size() + content_html.size());
+    html.append(layout, 0, at).append(content_html).append(layout, at + marker.size(), std::string::npos);
+    return html;
+}
+
 std::string wrap(const TemplateEngine& templates, const SiteContext& site, const std::string& title,
                  const std::string& description, const std::string& root, const std::string& href,
                  const std::string& inner_template, const nlohmann::json& inner_view) {
-    std::string content = templates.render(inner_template, inner_view);
-    return templates.render("layout", layout_view(site, title, description, root, href, content));
+    return wrap_html(templates, site, title, description, root, href, templates.render(inner_template, inner_view));
 }
 
 }  // namespace
@@ -96,7 +113,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     StageTimer timer(result.times, options.progress);
 
     // load
-    LoadedContent content = load_content(files, options.content_dir, out);
+    LoadedContent content = load_content(files, options.content_dir, out, effective_jobs(options.jobs));
     if (!options.base_url.empty())
         content.config.base_url = normalise_base_url(options.base_url, "--base-url", out);
     TemplateEngine templates;
@@ -226,14 +243,6 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
                                   return wrap(t, site, content.config.title, content.config.description, "", "index.html",
                                               "home", home_view(site, content.registry));
                               }});
-    site_pages.push_back({"figures/index.html", [&](const TemplateEngine& t) {
-                              nlohmann::json ledger = ledger_view(content.registry, usage, "../");
-                              add_card_fields(ledger, content.registry, content.config);  // embed snippets on each entry
-                              if (!options.card_images)
-                                  for (auto& entry : ledger["figures"]) entry.erase("image_png");
-                              return wrap(t, site, "Figure ledger", "Every figure on this site, its status and its evidence.",
-                                          "../", "figures/index.html", "figures", ledger);
-                          }});
     site_pages.push_back({"sources/index.html", [&](const TemplateEngine& t) {
                               return wrap(t, site, "Sources", "Every source this site cites and the figures that rest on it.",
                                           "../", "sources/index.html", "sources", sources_view(content.registry, usage, "../"));
@@ -262,6 +271,14 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
         site_html[i] = plan ? plan->file(site_pages[i].first, plan->site_page_key(site_pages[i].first, usage), render) : render();
     });
     for (size_t i = 0; i < site_pages.size(); ++i) tree[site_pages[i].first] = std::move(site_html[i]);
+    // The ledger renders its entries on every thread itself (ledger_page.h).
+    auto ledger = [&] {
+        LedgerOptions cards{&content.config, options.card_images};
+        return wrap_html(templates, site, "Figure ledger", "Every figure on this site, its status and its evidence.", "../",
+                         "figures/index.html", render_ledger(thread_templates, content.registry, usage, "../", cards));
+    };
+    const std::string ledger_path = "figures/index.html";
+    output.put(ledger_path, plan ? plan->file(ledger_path, plan->site_page_key(ledger_path, usage), ledger) : ledger());
     std::string image_cache_dir = options.image_cache_dir;
     if (image_cache_dir.empty() && options.write) image_cache_dir = default_image_cache_dir(options.content_dir);
     ImageCache image_cache(image_cache_dir);

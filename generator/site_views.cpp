@@ -114,38 +114,38 @@ json article_view(const Page& page, const ResolvedPage& resolved, const std::str
             {"has_figures", !distinct.empty()}};
 }
 
-json ledger_view(const Registry& registry, const UsageIndex& usage, const LinkStyle& links) {
-    json figures = json::array();
-    for (const Figure& f : registry.figures) {
-        json evidence = json::array();
-        for (const Evidence& ev : f.evidence) {
-            const Source* s = registry.source(ev.source_id);
-            evidence.push_back({{"quote", ev.quote},
-                                {"locator", ev.locator},
-                                {"source_id", ev.source_id},
-                                {"citation", s ? source_citation_html(*s, registry, links) : escape_html(ev.source_id)}});
-        }
-        auto used = usage.figures.find(f.id);
-        json uses = used == usage.figures.end() ? json::array() : backlinks(used->second, links);
-        figures.push_back({{"id", f.id},
-                           {"display", f.display},
-                           {"value", grouped_number(f.value)},
-                           {"unit", f.unit},
-                           {"claim", f.claim},
-                           {"status", status_name(f.status)},
-                           {"symbol", status_symbol(f.status)},
-                           {"flagged", is_flagged(f.status)},
-                           {"note", f.note},
-                           {"as_of", human_date(f.as_of)},
-                           {"quantity", f.quantity},
-                           {"derived", f.derived},
-                           {"verified_on", f.verified ? human_date(f.verified->on) : ""},
-                           {"verified_method", f.verified ? f.verified->method : ""},
-                           {"evidence", evidence},
-                           {"uses", uses},
-                           {"has_uses", !uses.empty()}});
+json ledger_view(const Registry& registry) {
+    return {{"counts", status_counts(registry)}, {"total", std::to_string(registry.figures.size())}};
+}
+
+json ledger_entry_view(const Figure& f, const Registry& registry, const UsageIndex& usage, const LinkStyle& links) {
+    json evidence = json::array();
+    for (const Evidence& ev : f.evidence) {
+        const Source* s = registry.source(ev.source_id);
+        evidence.push_back({{"quote", ev.quote},
+                            {"locator", ev.locator},
+                            {"source_id", ev.source_id},
+                            {"citation", s ? source_citation_html(*s, registry, links) : escape_html(ev.source_id)}});
     }
-    return {{"figures", figures}, {"counts", status_counts(registry)}, {"total", std::to_string(registry.figures.size())}};
+    auto used = usage.figures.find(f.id);
+    json uses = used == usage.figures.end() ? json::array() : backlinks(used->second, links);
+    return {{"id", f.id},
+            {"display", f.display},
+            {"value", grouped_number(f.value)},
+            {"unit", f.unit},
+            {"claim", f.claim},
+            {"status", status_name(f.status)},
+            {"symbol", status_symbol(f.status)},
+            {"flagged", is_flagged(f.status)},
+            {"note", f.note},
+            {"as_of", human_date(f.as_of)},
+            {"quantity", f.quantity},
+            {"derived", f.derived},
+            {"verified_on", f.verified ? human_date(f.verified->on) : ""},
+            {"verified_method", f.verified ? f.verified->method : ""},
+            {"evidence", evidence},
+            {"uses", uses},
+            {"has_uses", !uses.empty()}};
 }
 
 json sources_view(const Registry& registry, const UsageIndex& usage, const LinkStyle& links) {

@@ -40,7 +40,11 @@ nlohmann::json layout_view(const SiteContext& site, const std::string& title, co
 nlohmann::json article_view(const Page& page, const ResolvedPage& resolved, const std::string& body_html,
                             const Registry& registry, const LinkStyle& links);
 
-nlohmann::json ledger_view(const Registry& registry, const UsageIndex& usage, const LinkStyle& links);
+// The figure ledger: the page's own fields (counts by status, total), and one
+// entry per figure, rendered on its own (ledger_page.h puts them together).
+nlohmann::json ledger_view(const Registry& registry);
+nlohmann::json ledger_entry_view(const Figure& figure, const Registry& registry, const UsageIndex& usage,
+                                 const LinkStyle& links);
 nlohmann::json sources_view(const Registry& registry, const UsageIndex& usage, const LinkStyle& links);
 nlohmann::json legend_view(const Registry& registry);
 nlohmann::json home_view(const SiteContext& site, const Registry& registry);

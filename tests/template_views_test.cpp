@@ -64,8 +64,15 @@ TEST_CASE("every name each template uses is provided by the views it is rendered
         }
     }
     REQUIRE_FALSE(out.has_errors());
-    nlohmann::json ledger = ledger_view(content.registry, usage, "../");
-    add_card_fields(ledger, content.registry, content.config);
+    for (const Figure& figure : content.registry.figures) {
+        nlohmann::json entry = ledger_entry_view(figure, content.registry, usage, "../");
+        render("ledger-entry", entry);  // as in a report: no card fields
+        add_card_fields(entry, figure, content.registry, content.config);
+        render("ledger-entry", entry);
+    }
+    nlohmann::json ledger = ledger_view(content.registry);
+    ledger["has_cards"] = true;
+    ledger["entries"] = "<section>x</section>";
     render("figures", ledger);
     render("sources", sources_view(content.registry, usage, "../"));
     render("legend", legend_view(content.registry));
