@@ -113,3 +113,32 @@ TEST_CASE("parallel_for runs every index exactly once", "[parallel]") {
     CHECK(effective_jobs(3) == 3);
     CHECK(effective_jobs(0) >= 1);
 }
+
+TEST_CASE("the ledger's entries, rendered in chunks on several threads, come out in registry order", "[parallel]") {
+    // More figures than one chunk of the ledger (ledger_page.cpp), so several
+    // threads render parts of it; the page must equal the one-thread page.
+    std::string extra;
+    for (int i = 0; i < 150; ++i)
+        extra += R"(, {"id": "extra-)" + std::to_string(i) + R"(", "value": )" + std::to_string(i + 1) +
+                 R"(, "unit": "GPU", "display": ")" + std::to_string(i + 1) +
+                 R"( GPUs", "claim": "A count.", "status": "reported", "sources": [{"id": "csis"}], "as_of": "2025", "note": "Cited by CSIS."})";
+    MemoryFileSystem files = many_pages(3, false);
+    files.add("content/registry.json", test::sample_registry(extra));
+    BuildResult serial = build_many(files, 1);
+    REQUIRE(serial.output.count("figures/index.html") == 1);
+    const std::string& ledger = serial.output.at("figures/index.html");
+    CHECK(test::count_occurrences(ledger, "<section class=\"ledger__entry") == 152);
+    size_t previous = ledger.find("id=\"fig-packaging-yield\"");
+    REQUIRE(previous != std::string::npos);
+    for (int i = 0; i < 150; ++i) {
+        size_t at = ledger.find("id=\"fig-extra-" + std::to_string(i) + "\"");
+        INFO("extra-" << i);
+        REQUIRE(at != std::string::npos);
+        CHECK(at > previous);
+        previous = at;
+    }
+    for (int jobs : {2, 3}) {
+        BuildResult parallel = build_many(files, jobs);
+        CHECK(parallel.output.at("figures/index.html") == ledger);
+    }
+}
