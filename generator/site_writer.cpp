@@ -9,6 +9,7 @@
 
 #include "build_lock.h"
 #include "parallel.h"
+#include "unchanged_file.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -100,6 +101,7 @@ bool exchange(const fs::path& a, const fs::path& b) {
 }  // namespace
 
 StagedSite::~StagedSite() {
+    if (previous_fd_ >= 0) ::close(previous_fd_);
     if (!open_) return;
     std::error_code ec;
     fs::remove_all(staging_, ec);
@@ -122,6 +124,10 @@ bool StagedSite::open(const std::string& out_dir, Diagnostics& out) {
                       " marker); remove it or choose another --out");
         return false;
     }
+    // The previous site, whose unchanged files are linked rather than written again.
+    std::error_code marker_ec;
+    if (fs::exists(target_ / kSiteMarker, marker_ec))
+        previous_fd_ = ::open(target_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     staging_ = target_.string() + ".tmp-" + std::to_string(::getpid());
     std::error_code ec;
     fs::remove_all(staging_, ec);
@@ -153,7 +159,13 @@ void StagedSite::put(const std::string& relative, const std::string& bytes) {
         return;
     }
     fs::path path = staging_ / relative;
-    int error = ensure_directory(path.parent_path()) ? write_file(path, bytes) : (errno ? errno : EIO);
+    if (!ensure_directory(path.parent_path())) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        failures_.push_back({path.string(), "OUT004", errno ? errno : EIO});
+        return;
+    }
+    if (link_if_unchanged(previous_fd_, relative, bytes, path.string())) return;  // unchanged_file.h
+    int error = write_file(path, bytes);
     if (error != 0) {
         std::lock_guard<std::mutex> lock(mutex_);
         failures_.push_back({path.string(), "OUT004", error});

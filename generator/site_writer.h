@@ -49,8 +49,10 @@ public:
     // Checks that `out_dir` may be replaced (OUT001) and creates the staging
     // directory (OUT003); false, with the error in `out`, if not.
     bool open(const std::string& out_dir, Diagnostics& out);
-    // Writes one file with one open, write and close; thread-safe. A path
-    // leaving the site (OUT002) or a failed write (OUT004) is kept for commit().
+    // Writes one file with one open, write and close, or links the previous
+    // site's file when it has exactly these bytes (unchanged_file.h);
+    // thread-safe. A path leaving the site (OUT002) or a failed write (OUT004)
+    // is kept for commit().
     void put(const std::string& relative, const std::string& bytes);
     // The same, for a file whose `bytes` are also in the file `same_bytes_at`:
     // a hard link to it when possible (no copy), else the bytes are written.
@@ -68,6 +70,7 @@ private:
     std::set<std::filesystem::path> made_;  // directories already created
     std::vector<std::tuple<std::string, std::string, int>> failures_;  // path, code, errno
     std::unique_ptr<BuildLock> lock_;  // <out>.lock, from open() on (build_lock.h)
+    int previous_fd_ = -1;             // the site being replaced, for unchanged_file.h
     bool open_ = false;
 };
 
