@@ -43,26 +43,32 @@ bool is_container(const nlohmann::json& j) { return j.is_object() || (j.is_array
 
 data empty_like(const nlohmann::json& j) { return data(j.is_object() ? data::type::object : data::type::list); }
 
+// Scalars too: a placeholder without heap parts is inserted and the value
+// moved into it, so each string is allocated and copied once, not twice.
 void fill(data& target, const nlohmann::json& j) {
     if (j.is_object()) {
         for (const auto& item : j.items()) {
             const nlohmann::json& value = item.value();
+            target.set(item.key(), data(false));
+            data& slot = const_cast<data&>(*target.get(item.key()));
             if (!is_container(value)) {
-                target.set(item.key(), scalar(value));
+                slot = scalar(value);
                 continue;
             }
-            target.set(item.key(), empty_like(value));
-            fill(const_cast<data&>(*target.get(item.key())), value);
+            slot = empty_like(value);
+            fill(slot, value);
         }
         return;
     }
     for (const auto& value : j) {  // a non-empty array
+        target.push_back(data(false));
+        data& slot = const_cast<data&>(target.list_value().back());
         if (!is_container(value)) {
-            target.push_back(scalar(value));
+            slot = scalar(value);
             continue;
         }
-        target.push_back(empty_like(value));
-        fill(const_cast<data&>(target.list_value().back()), value);
+        slot = empty_like(value);
+        fill(slot, value);
     }
 }
 
