@@ -38,8 +38,7 @@ std::string render_ledger(const std::vector<TemplateEngine>& templates, const Re
     }
     nlohmann::json page = ledger_view(registry);
     page["has_cards"] = options.cards != nullptr;  // the copy buttons' script, only where the snippets are
-    page["entries"] = std::move(entries);
-    return templates.front().render("figures", page);
+    return templates.front().render_around("figures", std::move(page), "entries", entries);
 }
 
 }  // namespace sourced

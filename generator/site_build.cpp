@@ -76,21 +76,13 @@ void load_assets(const FileSystem& files, const std::string& dir, OutputTree& tr
     }
 }
 
-// The layout around `content_html`. The layout is rendered with a marker in
-// place of the content and the content spliced in, so a large page (the
-// ledger) is not copied through the view and the template engine. Inputs
-// cannot hold the NUL bytes of the marker (input_limits.h).
+// The layout around `content_html`, spliced in rather than copied through the
+// view (TemplateEngine::render_around): the ledger is tens of megabytes.
 std::string wrap_html(const TemplateEngine& templates, const SiteContext& site, const std::string& title,
                       const std::string& description, const std::string& root, const std::string& href,
                       const std::string& content_html) {
-    static const std::string marker("\0sourced:content\0", 17);
-    std::string layout = templates.render("layout", layout_view(site, title, description, root, href, marker));
-    size_t at = layout.find(marker);
-    if (at == std::string::npos) return layout;  // a layout without {{{content}}}
-    std::string html;
-    html.reserve(layout.size() - marker.size() + content_html.size());
-    html.append(layout, 0, at).append(content_html).append(layout, at + marker.size(), std::string::npos);
-    return html;
+    return templates.render_around("layout", layout_view(site, title, description, root, href, ""), "content",
+                                   content_html);
 }
 
 std::string wrap(const TemplateEngine& templates, const SiteContext& site, const std::string& title,

@@ -138,6 +138,20 @@ std::string TemplateEngine::render(const std::string& name, const nlohmann::json
     return html;
 }
 
+std::string TemplateEngine::render_around(const std::string& name, nlohmann::json view, const std::string& key,
+                                          const std::string& html) const {
+    // Inputs cannot hold NUL bytes (input_limits.h), so neither can the rest of the output.
+    static const std::string marker("\0sourced:html\0", 14);
+    view[key] = marker;
+    std::string around = render(name, view);
+    size_t at = around.find(marker);
+    if (at == std::string::npos) return around;  // a template without {{{key}}}
+    std::string result;
+    result.reserve(around.size() - marker.size() + html.size());
+    result.append(around, 0, at).append(html).append(around, at + marker.size(), std::string::npos);
+    return result;
+}
+
 std::set<std::string> TemplateEngine::unresolved_names(const std::string& name, const nlohmann::json& view) const {
     auto it = templates_.find(name);
     if (it == templates_.end()) return {};

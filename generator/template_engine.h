@@ -40,6 +40,12 @@ public:
     // Renders template `name` with `view`; an unknown name renders empty.
     std::string render(const std::string& name, const nlohmann::json& view) const;
 
+    // The same, with `view[key]` = `html`, a large piece of HTML for `{{{key}}}`:
+    // the template is rendered with a marker there and `html` spliced in, so it
+    // is copied once instead of through the view and the Mustache data.
+    std::string render_around(const std::string& name, nlohmann::json view, const std::string& key,
+                              const std::string& html) const;
+
     // The names template `name` looks up while rendering `view` that neither
     // the view nor an enclosing section provides. Mustache renders those as
     // empty without a word, so a typo in a template ({{titel}}) or a key a view
