@@ -94,19 +94,45 @@ for n in "${SIZES[@]}"; do
       n, mb, cold, st, sc, n / st, sm / 1024, ht, hc, n / ht, hm / 1024, ft, fc, ht / st, hc / sc, st / ft, sc / fc, sm / hm, load }')")
 done
 
-# Incremental: sourced has no incremental mode here; a one-page edit is a full (warm) rebuild.
+# Edits on the largest size: `build --incremental` (its cache in
+# <corpus>/sourced/.sourced-cache) after appending a line to one page, and after
+# changing one figure's display text in registry.json; median of EDITS each,
+# beside a full build of the same state. The files are restored afterwards.
 big=${SIZES[-1]}
 dir=$WORK/n$big
 page=$dir/sourced/content/pages/p00000.md
+registry=$dir/sourced/content/registry.json
 cp "$page" "$WORK/page.bak"
-times=()
+cp "$registry" "$WORK/registry.bak"
+median_of() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+timed() { /usr/bin/time -f "%e" -o "$WORK/time.log" "$@" >"$WORK/edit.log" 2>&1 || { cat "$WORK/edit.log" >&2; exit 1; }; cat "$WORK/time.log"; }
+echo "measuring $big pages: $EDITS one-page and $EDITS one-figure incremental rebuilds" >&2
+timed "${build[@]}" --incremental >/dev/null  # fills the incremental cache
+page_times=(); figure_times=()
 for i in $(seq "$EDITS"); do
   echo "Edited paragraph number $i." >>"$page"
-  /usr/bin/time -f "%e" -o "$WORK/time.log" "${build[@]}" >/dev/null
-  times+=("$(cat "$WORK/time.log")")
+  page_times+=("$(timed "${build[@]}" --incremental)")
 done
+page_units=$(grep -o 'rendered [0-9]*, reused [0-9]*' "$WORK/edit.log" | tail -1 || true)
+figure=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["figures"][0]["id"])' "$registry")
+for i in $(seq "$EDITS"); do
+  python3 - "$registry" "$figure" "bench edit $i" <<'PY'
+import json, sys
+path, figure, marker = sys.argv[1:]
+registry = json.load(open(path))
+for f in registry["figures"]:
+    if f["id"] == figure:
+        f["display"] = f["display"].split(" (bench edit")[0] + " (" + marker + ")"
+json.dump(registry, open(path, "w"), indent=2, ensure_ascii=False)
+PY
+  figure_times+=("$(timed "${build[@]}" --incremental)")
+done
+figure_units=$(grep -o 'rendered [0-9]*, reused [0-9]*' "$WORK/edit.log" | tail -1 || true)
+full_after=$(timed "${build[@]}")
 cp "$WORK/page.bak" "$page"
-edit=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+cp "$WORK/registry.bak" "$registry"
+page_edit=$(median_of "${page_times[@]}")
+figure_edit=$(median_of "${figure_times[@]}")
 
 echo
 echo "sourced $("$SOURCED" --version | cut -d' ' -f2), $(hugo version | cut -d' ' -f1-2), cmark-gfm $(cmark-gfm --version | head -1 | awk '{print $2}');" \
@@ -123,7 +149,7 @@ if [ ${#images[@]} -gt 0 ]; then
   printf '%s\n' "${images[@]}"
 fi
 echo
-echo "| $big pages, after editing | sourced | Hugo |"
-echo "|---|---|---|"
-echo "| one page (median of $EDITS edits) | $edit s: no incremental mode here, this is a full warm rebuild | not measured |"
-echo "| one figure | not implemented (a full rebuild, as above) | not measured |"
+echo "| $big pages, after an edit | sourced build --incremental (median of $EDITS) | what it re-rendered (last edit) | full sourced build of the edited site |"
+echo "|---|---|---|---|"
+echo "| one page | $page_edit s | ${page_units:-see --stats} | $full_after s |"
+echo "| one figure | $figure_edit s | ${figure_units:-see --stats} | $full_after s |"
