@@ -12,33 +12,43 @@ namespace {
 constexpr size_t kChunk = 64;
 }  // namespace
 
-std::string render_ledger(const std::vector<TemplateEngine>& templates, const Registry& registry,
-                          const UsageIndex& usage, const LinkStyle& links, const LedgerOptions& options) {
-    const size_t figures = registry.figures.size();
-    std::vector<std::string> chunks((figures + kChunk - 1) / kChunk);
-    parallel_for(chunks.size(), static_cast<int>(templates.size()), [&](size_t c, int worker) {
-        const TemplateEngine& engine = templates[static_cast<size_t>(worker)];
-        for (size_t i = c * kChunk; i < std::min(figures, (c + 1) * kChunk); ++i) {
-            const Figure& f = registry.figures[i];
-            nlohmann::json entry = ledger_entry_view(f, registry, usage, links);
-            if (options.cards) {
-                add_card_fields(entry, f, registry, *options.cards);
-                if (!options.card_images) entry.erase("image_png");
-            }
-            chunks[c] += engine.render("ledger-entry", entry);
+LedgerRender::LedgerRender(const Registry& registry, const UsageIndex& usage, LinkStyle links, LedgerOptions options)
+    : registry_(registry), usage_(usage), links_(std::move(links)), options_(options),
+      chunks_((registry.figures.size() + kChunk - 1) / kChunk) {}
+
+void LedgerRender::render_chunk(size_t chunk, const TemplateEngine& engine) {
+    const size_t figures = registry_.figures.size();
+    for (size_t i = chunk * kChunk; i < std::min(figures, (chunk + 1) * kChunk); ++i) {
+        const Figure& f = registry_.figures[i];
+        nlohmann::json entry = ledger_entry_view(f, registry_, usage_, links_);
+        if (options_.cards) {
+            add_card_fields(entry, f, registry_, *options_.cards);
+            if (!options_.card_images) entry.erase("image_png");
         }
-    });
+        chunks_[chunk] += engine.render("ledger-entry", entry);
+    }
+}
+
+std::string LedgerRender::page(const TemplateEngine& engine) {
     size_t size = 0;
-    for (const std::string& chunk : chunks) size += chunk.size();
+    for (const std::string& chunk : chunks_) size += chunk.size();
     std::string entries;
     entries.reserve(size);
-    for (std::string& chunk : chunks) {
+    for (std::string& chunk : chunks_) {
         entries += chunk;
         std::string().swap(chunk);
     }
-    nlohmann::json page = ledger_view(registry);
-    page["has_cards"] = options.cards != nullptr;  // the copy buttons' script, only where the snippets are
-    return templates.front().render_around("figures", std::move(page), "entries", entries);
+    nlohmann::json page = ledger_view(registry_);
+    page["has_cards"] = options_.cards != nullptr;  // the copy buttons' script, only where the snippets are
+    return engine.render_around("figures", std::move(page), "entries", entries);
+}
+
+std::string render_ledger(const std::vector<TemplateEngine>& templates, const Registry& registry,
+                          const UsageIndex& usage, const LinkStyle& links, const LedgerOptions& options) {
+    LedgerRender ledger(registry, usage, links, options);
+    parallel_for(ledger.chunks(), static_cast<int>(templates.size()),
+                 [&](size_t c, int worker) { ledger.render_chunk(c, templates[static_cast<size_t>(worker)]); });
+    return ledger.page(templates.front());
 }
 
 }  // namespace sourced

@@ -25,6 +25,25 @@ struct LedgerOptions {
     bool card_images = true;            // with cards: link the PNG image too
 };
 
+// The ledger rendered as independent tasks, for a caller that runs them
+// beside other work: render_chunk(0 .. chunks() - 1) in any order, on any
+// threads (each with its own engine), then page().
+class LedgerRender {
+public:
+    LedgerRender(const Registry& registry, const UsageIndex& usage, LinkStyle links, LedgerOptions options);
+    size_t chunks() const { return chunks_.size(); }
+    void render_chunk(size_t chunk, const TemplateEngine& engine);
+    // The `figures` template around every entry, in registry order (frees the chunks).
+    std::string page(const TemplateEngine& engine);
+
+private:
+    const Registry& registry_;
+    const UsageIndex& usage_;
+    LinkStyle links_;
+    LedgerOptions options_;
+    std::vector<std::string> chunks_;
+};
+
 // The ledger's HTML (the `figures` template's output, without the layout).
 // `templates` holds one engine per thread (`jobs` of them, or one).
 std::string render_ledger(const std::vector<TemplateEngine>& templates, const Registry& registry,

@@ -257,19 +257,27 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
                               return wrap(t, site, "Page not found", "", absolute_root, "404.html", "not_found",
                                           {{"root", absolute_root}});
                           }});
+    // One pool for the site-wide pages and, in a full build, the ledger's
+    // entries (ledger_page.h), so no thread waits while another renders the
+    // sources page. An incremental build renders the ledger only if its key changed.
+    const std::string ledger_path = "figures/index.html";
+    LedgerOptions cards{&content.config, options.card_images};
+    LedgerRender ledger_entries(content.registry, usage, "../", cards);
+    const size_t ledger_tasks = plan ? 0 : ledger_entries.chunks();
     std::vector<std::string> site_html(site_pages.size());
-    parallel_for(site_pages.size(), result.jobs, [&](size_t i, int worker) {
-        auto render = [&] { return site_pages[i].second(thread_templates[static_cast<size_t>(worker)]); };
+    parallel_for(site_pages.size() + ledger_tasks, result.jobs, [&](size_t i, int worker) {
+        const TemplateEngine& engine = thread_templates[static_cast<size_t>(worker)];
+        if (i >= site_pages.size()) return ledger_entries.render_chunk(i - site_pages.size(), engine);
+        auto render = [&] { return site_pages[i].second(engine); };
         site_html[i] = plan ? plan->file(site_pages[i].first, plan->site_page_key(site_pages[i].first, usage), render) : render();
     });
     for (size_t i = 0; i < site_pages.size(); ++i) tree[site_pages[i].first] = std::move(site_html[i]);
-    // The ledger renders its entries on every thread itself (ledger_page.h).
     auto ledger = [&] {
-        LedgerOptions cards{&content.config, options.card_images};
+        std::string entries = plan ? render_ledger(thread_templates, content.registry, usage, "../", cards)
+                                   : ledger_entries.page(templates);
         return wrap_html(templates, site, "Figure ledger", "Every figure on this site, its status and its evidence.", "../",
-                         "figures/index.html", render_ledger(thread_templates, content.registry, usage, "../", cards));
+                         ledger_path, entries);
     };
-    const std::string ledger_path = "figures/index.html";
     output.put(ledger_path, plan ? plan->file(ledger_path, plan->site_page_key(ledger_path, usage), ledger) : ledger());
     std::string image_cache_dir = options.image_cache_dir;
     if (image_cache_dir.empty() && options.write) image_cache_dir = default_image_cache_dir(options.content_dir);
