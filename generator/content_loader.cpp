@@ -30,6 +30,31 @@ std::string default_slug(const std::string& content_dir, const std::string& path
     return slug.empty() ? "page" : slug;
 }
 
+// registry.json and the sources file it names; their texts go to `texts`.
+Registry load_registry_files(const FileSystem& files, const std::string& content_dir, const std::string& registry_path,
+                             std::map<std::string, std::string>& texts, Diagnostics& out) {
+    auto text = files.read(registry_path);
+    if (!text) {
+        out.error(registry_path, 0, 0, "LOAD002", "registry not found (every site needs content/registry.json)");
+        return {};
+    }
+    std::optional<SourcesFile> sources;
+    if (std::string name = registry_sources_file(*text); !name.empty()) {
+        std::string sources_path = join_path(content_dir, name);
+        if (auto sources_text = files.read(sources_path)) {
+            texts[sources_path] = *sources_text;
+            sources = SourcesFile{sources_path, *sources_text};
+        } else {
+            TextPosition at = locate_json_pair(*text, "sources", name);
+            out.error(registry_path, at.line, at.column, "LOAD006",
+                      "sources file '" + sources_path + "' not found (\"sources\" names a CSL-JSON file relative to the registry)");
+        }
+    }
+    Registry registry = load_registry(registry_path, *text, out, sources ? &*sources : nullptr);
+    texts[registry_path] = std::move(*text);
+    return registry;
+}
+
 }  // namespace
 
 bool is_reserved_slug(const std::string& slug) {
@@ -51,24 +76,6 @@ LoadedContent load_content(const FileSystem& files, const std::string& content_d
     }
 
     content.registry_path = join_path(content_dir, "registry.json");
-    if (auto text = files.read(content.registry_path)) {
-        content.texts[content.registry_path] = *text;
-        std::optional<SourcesFile> sources;
-        if (std::string name = registry_sources_file(*text); !name.empty()) {
-            std::string sources_path = join_path(content_dir, name);
-            if (auto sources_text = files.read(sources_path)) {
-                content.texts[sources_path] = *sources_text;
-                sources = SourcesFile{sources_path, *sources_text};
-            } else {
-                TextPosition at = locate_json_pair(*text, "sources", name);
-                out.error(content.registry_path, at.line, at.column, "LOAD006",
-                          "sources file '" + sources_path + "' not found (\"sources\" names a CSL-JSON file relative to the registry)");
-            }
-        }
-        content.registry = load_registry(content.registry_path, *text, out, sources ? &*sources : nullptr);
-    } else {
-        out.error(content.registry_path, 0, 0, "LOAD002", "registry not found (every site needs content/registry.json)");
-    }
 
     // Pages are read, checked and their front matter parsed on `jobs` threads,
     // each into its own slot; slots are merged in path order, so diagnostics
@@ -78,9 +85,18 @@ LoadedContent load_content(const FileSystem& files, const std::string& content_d
         std::optional<Page> page;
         Diagnostics diagnostics;
     };
+    // The registry is one more task, the first handed out, so it loads beside the pages.
     std::vector<std::string> paths = files.list(content_dir, ".md");
     std::vector<LoadedPage> loaded(paths.size());
-    parallel_for(paths.size(), jobs, [&](size_t i, int) {
+    std::map<std::string, std::string> registry_texts;
+    Diagnostics registry_diagnostics;
+    parallel_for(paths.size() + 1, jobs, [&](size_t task, int) {
+        if (task == 0) {
+            content.registry = load_registry_files(files, content_dir, content.registry_path, registry_texts,
+                                                   registry_diagnostics);
+            return;
+        }
+        const size_t i = task - 1;
         const std::string& path = paths[i];
         LoadedPage& slot = loaded[i];
         auto text = files.read(path);
@@ -104,6 +120,8 @@ LoadedContent load_content(const FileSystem& files, const std::string& content_d
         page.slug = page.meta.slug.empty() ? default_slug(content_dir, path) : page.meta.slug;
         slot.page = std::move(page);
     });
+    out.append(registry_diagnostics);
+    for (auto& [path, text] : registry_texts) content.texts[path] = std::move(text);
     std::map<std::string, std::string> slug_owner;
     for (size_t i = 0; i < paths.size(); ++i) {
         LoadedPage& slot = loaded[i];
