@@ -5,11 +5,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe as group, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { buildSite, describe, fileBase, htmlPages, launch, openPage, outputDir, serve } from './support.mjs';
+import { buildSite, describe, fileBase, htmlPages, launch, mapLimit, openPage, outputDir, serve } from './support.mjs';
 
 let site, server, browser;
 const phone = { width: 360, height: 740 };
 const desktop = { width: 1280, height: 800 };
+// Pages open at once where a test loops over many (a 2-core machine: one renderer per core).
+const PAGES_AT_ONCE = 2;
 
 before(async () => {
   site = buildSite();
@@ -21,11 +23,14 @@ after(async () => {
   await server?.close();
 });
 
-// The pages axe checks: every page but the card pages, which are all made
-// from two templates (card, chart-card), and of those the cards of one figure
-// per status and the first chart card, page and embed body each. Checking all
-// 130 card pages in both colour schemes took most of the suite's time.
-function axePages() {
+// Every page but the card pages, and of those a sample: the cards of one
+// figure per status and the first chart card, page and embed body each. Card
+// pages are all made from two templates (card, chart-card) and differ only in
+// the figure's data, so the sample has every template, every page kind (page,
+// embed body) and every status; the other card pages add nothing
+// those do not check. Used where a page costs seconds (axe) and for the file://
+// pass (every page is loaded over http, below).
+function samplePages() {
   const cards = htmlPages(site).filter((p) => p.startsWith('cards/'));
   const sample = new Set();
   const statuses = new Set();
@@ -40,6 +45,36 @@ function axePages() {
   return htmlPages(site).filter((p) => !p.startsWith('cards/') || sample.has(p));
 }
 
+// Every page over http, each opened once for all the tests that look at every
+// page (no load problem, the crawl, the head tags and JSON-LD): what the page
+// logged while loading, and what those tests read from its DOM. Two pages load
+// at a time (PAGES_AT_ONCE), each in its own tab.
+let everyPage = null;
+function visitEveryPage() {
+  everyPage ??= (async () => {
+    const context = await browser.newContext();
+    const visits = await mapLimit(htmlPages(site), PAGES_AT_ONCE, async (rel) => {
+      const { page, problems } = await openPage(context, server.base + rel);
+      const dom = await page.evaluate((heads) => ({
+        ids: [...document.querySelectorAll('[id]')].map((e) => e.id),
+        links: [...document.querySelectorAll('a[href], link[href], script[src], img[src]')].map((e) => ({
+          // SVG links (charts) have an SVGAnimatedString href: resolve the attribute instead.
+          href: new URL(e.getAttribute('href') || e.getAttribute('src'), document.baseURI).href, text: (e.textContent || e.getAttribute('rel') || '').trim().slice(0, 40) })),
+        heads: heads.map((sel) => [sel, document.querySelectorAll(sel).length]),
+        ld: [...document.querySelectorAll('script[type="application/ld+json"]')].map((e) => e.textContent),
+        h1: document.querySelector('h1')?.textContent ?? null,
+        cites: document.querySelectorAll('.prose .fig, .prose .cite').length,
+      }), headTags);
+      await page.close();
+      return { rel, problems: [...problems], ...dom };
+    });
+    await context.close();
+    return visits;
+  })();
+  return everyPage;
+}
+const headTags = ['meta[property="og:title"]', 'meta[property="og:type"]', 'meta[name="twitter:card"]', 'link[rel="icon"]'];
+
 // Pages with figures in their prose (articles, not the ledger).
 function articlePages() {
   return htmlPages(site).filter((p) => fs.readFileSync(path.join(site, p), 'utf8').includes('class="prose"') &&
@@ -47,19 +82,28 @@ function articlePages() {
 }
 
 group('every page loads cleanly', () => {
-  for (const [scheme, baseOf] of [['http', () => server.base], ['file', () => fileBase(site)]]) {
-    test(`over ${scheme}: no console error, no failed request`, async () => {
-      const context = await browser.newContext();
-      const failures = [];
-      for (const rel of htmlPages(site)) {
-        const { page, problems } = await openPage(context, baseOf() + rel);
-        await page.close();
-        for (const p of problems) if (!(rel === '404.html' && p.startsWith('HTTP 404'))) failures.push(`${rel}: ${p}`);
-      }
-      await context.close();
-      assert.deepEqual(failures, []);
+  const loadFailures = (visits) => visits.flatMap(({ rel, problems }) =>
+    problems.filter((p) => !(rel === '404.html' && p.startsWith('HTTP 404'))).map((p) => `${rel}: ${p}`));
+
+  test('over http (every page): no console error, no failed request', async () => {
+    const visits = await visitEveryPage();
+    assert.equal(visits.length, htmlPages(site).length);
+    assert.deepEqual(loadFailures(visits), []);
+  });
+
+  // file:// differs from http in what the browser allows (no fetch of a file,
+  // relative paths from the page's directory), not from page to page of one
+  // template: every page kind and template is in samplePages().
+  test('over file (every page but a sample of the card pages): no console error, no failed request', async () => {
+    const context = await browser.newContext();
+    const visits = await mapLimit(samplePages(), PAGES_AT_ONCE, async (rel) => {
+      const { page, problems } = await openPage(context, fileBase(site) + rel);
+      await page.close();
+      return { rel, problems: [...problems] };
     });
-  }
+    await context.close();
+    assert.deepEqual(loadFailures(visits), []);
+  });
 });
 
 async function cardState(page, fig) {
@@ -140,22 +184,12 @@ group('figure cards', () => {
 });
 
 test('every internal link and #anchor resolves (crawl)', async () => {
-  const context = await browser.newContext();
   const ids = new Map();   // page URL without hash -> Set of ids
   const links = [];        // { from, href, text }
-  for (const rel of htmlPages(site)) {
-    const { page } = await openPage(context, server.base + rel);
-    const found = await page.evaluate(() => ({
-      ids: [...document.querySelectorAll('[id]')].map((e) => e.id),
-      links: [...document.querySelectorAll('a[href], link[href], script[src], img[src]')].map((e) => ({
-        // SVG links (charts) have an SVGAnimatedString href: resolve the attribute instead.
-        href: new URL(e.getAttribute('href') || e.getAttribute('src'), document.baseURI).href, text: (e.textContent || e.getAttribute('rel') || '').trim().slice(0, 40) })),
-    }));
-    ids.set(server.base + rel, new Set(found.ids));
-    for (const l of found.links) links.push({ from: rel, ...l });
-    await page.close();
+  for (const found of await visitEveryPage()) {
+    ids.set(server.base + found.rel, new Set(found.ids));
+    for (const l of found.links) links.push({ from: found.rel, ...l });
   }
-  await context.close();
   const failures = [];
   for (const { from, href, text } of links) {
     if (!href.startsWith(server.base)) continue;
@@ -178,8 +212,8 @@ group('axe-core: no serious or critical violations', () => {
   for (const colorScheme of ['light', 'dark']) {
     test(`${colorScheme} colour scheme`, async () => {
       const context = await browser.newContext({ colorScheme });
-      const failures = [];
-      for (const rel of axePages()) {
+      const failures = (await mapLimit(samplePages(), PAGES_AT_ONCE, async (rel) => {
+        const failures = [];
         const { page } = await openPage(context, server.base + rel);
         // Structure does not change with the colour scheme; the dark pass runs the colour rules only.
         const axe = new AxeBuilder({ page });
@@ -190,7 +224,8 @@ group('axe-core: no serious or critical violations', () => {
             for (const node of v.nodes.slice(0, 5))
               failures.push(`${rel} [${colorScheme}] ${v.id} (${v.impact}) at ${node.target.join(' ')}: ${node.failureSummary?.split('\n')[1]?.trim() ?? v.help}`);
         await page.close();
-      }
+        return failures;
+      })).flat();
       await context.close();
       assert.deepEqual(failures, []);
     });
@@ -250,30 +285,22 @@ group('what readers and search engines expect', () => {
   });
 
   test('every page has Open Graph, Twitter, favicon; articles have schema.org JSON-LD with citations', async () => {
-    const context = await browser.newContext();
     const failures = [];
-    for (const rel of htmlPages(site)) {
+    for (const { rel, heads, ld, h1, cites } of await visitEveryPage()) {
       // A card's .embed.html is the body of an iframe (noindex), not a page to share.
       if (rel.endsWith('.embed.html')) continue;
-      const { page } = await openPage(context, server.base + rel);
-      for (const sel of ['meta[property="og:title"]', 'meta[property="og:type"]', 'meta[name="twitter:card"]', 'link[rel="icon"]'])
-        if (await page.locator(sel).count() !== 1) failures.push(`${rel}: no ${sel}`);
-      const ld = await page.locator('script[type="application/ld+json"]').allTextContents();
+      for (const [sel, count] of heads) if (count !== 1) failures.push(`${rel}: no ${sel}`);
       const isArticle = fs.readFileSync(path.join(site, rel), 'utf8').includes('class="prose"');
       if (isArticle) {
         if (ld.length !== 1) failures.push(`${rel}: ${ld.length} JSON-LD scripts`);
         else {
           const data = JSON.parse(ld[0]);
           if (data['@type'] !== 'Article') failures.push(`${rel}: JSON-LD @type ${data['@type']}`);
-          const title = await page.locator('h1').first().textContent();
-          if (data.headline !== title) failures.push(`${rel}: JSON-LD headline "${data.headline}" is not the h1 "${title}"`);
-          const cites = await page.locator('.prose .fig, .prose .cite').count();
+          if (data.headline !== h1) failures.push(`${rel}: JSON-LD headline "${data.headline}" is not the h1 "${h1}"`);
           if (cites > 0 && !(data.citation?.length > 0)) failures.push(`${rel}: figures or citations but no JSON-LD citation`);
         }
       }
-      await page.close();
     }
-    await context.close();
     assert.deepEqual(failures, []);
   });
 

@@ -91,6 +91,21 @@ export async function openPage(context, url) {
   return { page, problems };
 }
 
+// Runs fn(item, index) for each item, at most `limit` at a time; the results
+// in the order of items.
+export async function mapLimit(items, limit, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 // A short, stable description of an element for failure messages.
 export async function describe(locator) {
   return locator.evaluate((el) => {
