@@ -91,7 +91,7 @@ void read_mark(const std::string& text, WrittenNumber& n, bool from_digits) {
     else if (s != e) return;
     std::string word = lower(word_at(text, s));
     if (word == "percent" || word == "per" ) {
-        if (word == "percent" || starts_at(lower(text), s, "per cent")) {
+        if (word == "percent" || lower(text.substr(s, 8)) == "per cent") {
             n.marked = true;
             n.end = s + (word == "percent" ? 7 : 8);
         }
