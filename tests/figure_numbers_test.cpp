@@ -27,6 +27,8 @@ TEST_CASE("figure-like numbers are found with their marks", "[numbers][SRC001]")
     CHECK(mentions("more than 1,000 Huawei Ascend 910C chips") == List{"1,000 Huawei Ascend 910C chips"});
     CHECK(mentions("2 TB/s of interconnect and 112 GB of memory") == List{"2 TB/s", "112 GB"});
     CHECK(mentions("roughly 75 percent survive") == List{"75 percent"});
+    CHECK(mentions("roughly 75 per cent survive") == List{"75 per cent"});
+    CHECK(mentions("75 per unit, 80 Per Cent later") == List{"80 Per Cent"});
     CHECK(mentions("a 1M-token context") == List{"1M-token"});
     CHECK(mentions("costs US$1.74 or 5\xE2\x82\xAC") == List{"US$1.74"});
     CHECK(mentions("about 1 PFLOPS in FP8") == List{"1 PFLOPS"});
