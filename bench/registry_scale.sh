@@ -14,11 +14,11 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
 work="${WORK:-/tmp/sourced-registry-scale}"
 
-# measure <label> <command...>: runs the command, prints "wall rss_mb exit".
+# measure <command...>: runs the command, prints "wall rss_mb exit".
 measure() {
-  local status=0
+  local status=0 wall rss
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/stdout" 2>"$work/stderr" || status=$?
-  read -r wall rss <"$work/time"
+  read -r wall rss < <(tail -n 1 "$work/time")
   echo "$wall $((rss / 1024)) $status"
 }
 
@@ -42,7 +42,7 @@ json.dump({"sources": [{"id": "s", "type": "report", "title": "S", "URL": "https
 open(f"{d}/index.md", "w").write("---\ntitle: Scale\n---\nSee [](fig:f0).\n")
 PY
   mb=$(du -m "$dir/registry.json" | cut -f1)
-  read -r cwall crss cstatus < <(measure check ./build/sourced check --content "$dir")
+  read -r cwall crss cstatus < <(measure ./build/sourced check --content "$dir")
   warnings=$(grep -c 'warning\[CHK001\]' "$work/stderr" || true)
   if [ "$cstatus" != 0 ] || [ "$warnings" != $((n - 1)) ]; then
     echo "check of $n figures: exit $cstatus, $warnings CHK001 warnings (expected $((n - 1)))" >&2
@@ -51,7 +51,7 @@ PY
   if [ $build = 1 ]; then
     out="$work/$n/site"
     rm -rf "$out"
-    read -r bwall brss bstatus < <(measure build ./build/sourced build --no-card-images --content "$dir" --out "$out")
+    read -r bwall brss bstatus < <(measure ./build/sourced build --no-card-images --content "$dir" --out "$out")
     if [ "$bstatus" != 0 ]; then
       echo "build of $n figures: exit $bstatus" >&2
       tail -3 "$work/stderr" >&2
