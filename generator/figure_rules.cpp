@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include "derived_expression.h"
 #include "display_text.h"
@@ -12,20 +13,33 @@ namespace sourced {
 
 namespace {
 
-// The position of byte `offset` inside the string value of `key`, searched
-// from the figure's own position; the figure's position if not found.
-TextPosition field_position(const std::string& text, const EntryLocation& where, const std::string& key,
-                            std::size_t offset) {
-    std::size_t start = 0;
-    for (int line = 1; line < where.line && start != std::string::npos; ++line) {
-        start = text.find('\n', start);
-        if (start != std::string::npos) ++start;
+// The registry text and, made on first use, its line index: a registry with
+// many errors in derived figures costs one pass over the file, not one per error.
+class RegistryText {
+public:
+    explicit RegistryText(const std::string& text) : text(text) {}
+    const LineIndex& lines() {
+        if (!lines_) lines_.emplace(text);
+        return *lines_;
     }
+    const std::string& text;
+
+private:
+    std::optional<LineIndex> lines_;
+};
+
+// The position of byte `offset` inside the string value of `key`, searched
+// from the figure's own line; the figure's position if not found.
+TextPosition field_position(RegistryText& registry_text, const EntryLocation& where, const std::string& key,
+                            std::size_t offset) {
+    const std::string& text = registry_text.text;
+    const LineIndex& lines = registry_text.lines();
+    std::size_t start = where.line < 1 ? 0 : lines.line_start(where.line);
     if (start == std::string::npos) return {where.line, where.column};
     std::size_t k = text.find("\"" + key + "\"", start);
     std::size_t quote = k == std::string::npos ? k : text.find('"', text.find(':', k) + 1);
     if (quote == std::string::npos) return {where.line, where.column};
-    return position_of_offset(text, quote + 1 + offset);
+    return lines.position(quote + 1 + offset);
 }
 
 // Half a unit in the last decimal the registry wrote: 95.552 -> 0.0005.
@@ -50,7 +64,7 @@ void check_verified(const Registry& registry, const Figure& f, const std::string
                       (!f.verified ? "a 'verified' record" : !primary ? "a source of kind 'primary' with a URL" : "a quote"));
 }
 
-void check_derived(Registry& registry, Figure& f, const std::string& path, const std::string& text, Diagnostics& out) {
+void check_derived(Registry& registry, Figure& f, const std::string& path, RegistryText& text, Diagnostics& out) {
     if (f.derived.empty()) return;
     DerivedResult r = evaluate_derived(f.derived, [&](const std::string& id) -> std::optional<double> {
         if (const Figure* input = registry.figure(id)) return input->value;
@@ -114,6 +128,7 @@ std::string newest_content_date(const Registry& registry, const std::vector<std:
 void check_figure_rules(Registry& registry, const std::string& path, const std::string& text, const std::string& today,
                         Diagnostics& out) {
     std::map<std::string, std::vector<const Figure*>> by_quantity;
+    RegistryText registry_text(text);
     for (Figure& f : registry.figures) {
         check_verified(registry, f, path, out);
         if (!f.review_by.empty() && !today.empty() && f.review_by < today) {
@@ -122,7 +137,7 @@ void check_figure_rules(Registry& registry, const std::string& path, const std::
                      "figure '" + f.id + "' was due for review by " + f.review_by + " (today is " + today +
                          "); it renders as stale");
         }
-        check_derived(registry, f, path, text, out);
+        check_derived(registry, f, path, registry_text, out);
         if (!f.quantity.empty()) by_quantity[f.quantity].push_back(&f);
     }
     for (const auto& [quantity, figures] : by_quantity) {

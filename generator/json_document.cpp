@@ -2,7 +2,7 @@
 
 #include "input_limits.h"
 
-#include <map>
+#include <iterator>
 #include <set>
 #include <vector>
 
@@ -10,24 +10,48 @@ namespace sourced {
 
 namespace {
 
-// Byte offset of the n-th (0-based) occurrence of `"key"` used as an object
-// key (followed by optional whitespace and ':'), or npos.
-std::size_t nth_key_offset(const std::string& text, const std::string& key, int n) {
-    const std::string needle = "\"" + key + "\"";
-    std::size_t pos = 0;
-    int seen = 0;
-    while ((pos = text.find(needle, pos)) != std::string::npos) {
-        std::size_t after = pos + needle.size();
-        while (after < text.size() && (text[after] == ' ' || text[after] == '\t' || text[after] == '\r' || text[after] == '\n'))
-            ++after;
-        bool escaped = pos > 0 && text[pos - 1] == '\\';
-        if (!escaped && after < text.size() && text[after] == ':') {
-            if (seen == n) return pos;
-            ++seen;
-        }
-        pos += needle.size();
+// A character iterator over the text that remembers the last character the
+// parser read. When the parser reports a key, that is the key's closing
+// quote, so a duplicate key is located without searching the text again.
+class TrackingIterator {
+public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char*;
+    using reference = const char&;
+
+    TrackingIterator(const char* at, const char** last_read) : at_(at), last_read_(last_read) {}
+    reference operator*() const {
+        *last_read_ = at_;
+        return *at_;
     }
-    return std::string::npos;
+    TrackingIterator& operator++() {
+        ++at_;
+        return *this;
+    }
+    TrackingIterator operator++(int) {
+        TrackingIterator before = *this;
+        ++at_;
+        return before;
+    }
+    bool operator==(const TrackingIterator& other) const { return at_ == other.at_; }
+    bool operator!=(const TrackingIterator& other) const { return at_ != other.at_; }
+
+private:
+    const char* at_;
+    const char** last_read_;
+};
+
+// The offset of the opening quote of the key whose closing quote is at `close`.
+std::size_t key_start(const std::string& text, std::size_t close) {
+    for (std::size_t at = close; at-- > 0;) {
+        if (text[at] != '"') continue;
+        std::size_t backslashes = 0;
+        while (at > backslashes && text[at - 1 - backslashes] == '\\') ++backslashes;
+        if (backslashes % 2 == 0) return at;
+    }
+    return 0;
 }
 
 }  // namespace
@@ -37,8 +61,9 @@ std::optional<nlohmann::json> parse_json_document(const std::string& path, const
     using nlohmann::json;
     if (!check_json_input(path, text, out)) return std::nullopt;  // before any recursive parse or walk
     std::vector<std::set<std::string>> open_objects;
-    std::map<std::string, int> key_occurrences;
     bool duplicate_found = false;
+    const char* last_read = text.data();
+    std::optional<LineIndex> lines;  // made at the first duplicate: each costs O(1) more, not a pass over the text
 
     json::parser_callback_t callback = [&](int, json::parse_event_t event, json& parsed) {
         switch (event) {
@@ -50,9 +75,9 @@ std::optional<nlohmann::json> parse_json_document(const std::string& path, const
                 break;
             case json::parse_event_t::key: {
                 std::string key = parsed.get<std::string>();
-                int occurrence = key_occurrences[key]++;
                 if (!open_objects.empty() && !open_objects.back().insert(key).second) {
-                    TextPosition pos = position_of_offset(text, nth_key_offset(text, key, occurrence));
+                    if (!lines) lines.emplace(text);
+                    TextPosition pos = lines->position(key_start(text, static_cast<std::size_t>(last_read - text.data())));
                     out.error(path, pos.line, pos.column, "JSON002", "duplicate key '" + key + "' in one object");
                     duplicate_found = true;
                 }
@@ -65,7 +90,9 @@ std::optional<nlohmann::json> parse_json_document(const std::string& path, const
     };
 
     try {
-        json document = json::parse(text, callback, /*allow_exceptions=*/true, /*ignore_comments=*/false);
+        json document = json::parse(TrackingIterator(text.data(), &last_read),
+                                    TrackingIterator(text.data() + text.size(), &last_read), callback,
+                                    /*allow_exceptions=*/true, /*ignore_comments=*/false);
         if (duplicate_found) return std::nullopt;
         return document;
     } catch (const json::parse_error& e) {

@@ -131,6 +131,7 @@ int main(int argc, char** argv) {
     if (card->parsed()) return sourced::run_card_command(options, card_id, card_format, std::cout, std::cerr, color);
     if (check->parsed()) {
         options.write = false;
+        options.keep_output = false;  // nothing is written: cards are made and checked, then dropped
         options.card_images = false;  // PNGs find no error and were most of a check's time (30 ms a figure)
     }
     sourced::ProgressReporter progress(std::cerr, sourced::use_progress(verbosity, terminal), verbose);

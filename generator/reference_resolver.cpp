@@ -45,6 +45,8 @@ ResolvedPage resolve_references(const std::string& path, const MarkdownDocument&
     std::map<std::string, size_t> source_order;
     std::map<std::string, int> use_count;
     std::set<std::string> heading_ids = {"main", "toc", "sources", "top", "nav"};
+    Suggester figure_names([&] { return registry.figure_ids(); });
+    Suggester source_names([&] { return registry.source_ids(); });
 
     cmark_iter* iter = cmark_iter_new(doc.root());
     cmark_event_type event;
@@ -93,7 +95,7 @@ ResolvedPage resolve_references(const std::string& path, const MarkdownDocument&
             std::string id = url.substr(4);
             const Figure* figure = registry.figure(id);
             if (!figure) {
-                out.error(path, line, column, "REF001", "unknown figure '" + id + "'" + did_you_mean(id, registry.figure_ids()));
+                out.error(path, line, column, "REF001", "unknown figure '" + id + "'" + figure_names.did_you_mean(id));
                 continue;
             }
             std::string anchor = id_prefix + "figref-" + id + "-" + std::to_string(++use_count["f:" + id]);
@@ -104,7 +106,7 @@ ResolvedPage resolve_references(const std::string& path, const MarkdownDocument&
             std::string id = url.substr(5);
             const Source* source = registry.source(id);
             if (!source) {
-                out.error(path, line, column, "REF002", "unknown source '" + id + "'" + did_you_mean(id, registry.source_ids()));
+                out.error(path, line, column, "REF002", "unknown source '" + id + "'" + source_names.did_you_mean(id));
                 continue;
             }
             std::string anchor = id_prefix + "cite-" + id + "-" + std::to_string(++use_count["s:" + id]);

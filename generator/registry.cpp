@@ -271,11 +271,64 @@ bool is_valid_source_id(const std::string& id) {
     return id.find("..") == std::string::npos;
 }
 
+namespace {
+
+// Finds the top-level "sources" of a registry without building its document:
+// a SAX pass that keeps nothing but the depth and the last top-level
+// "sources" value (the last, as the parsed document would keep it).
+class SourcesNameFinder : public nlohmann::json_sax<json> {
+public:
+    std::string name;
+
+    bool null() override { return value(); }
+    bool boolean(bool) override { return value(); }
+    bool number_integer(number_integer_t) override { return value(); }
+    bool number_unsigned(number_unsigned_t) override { return value(); }
+    bool number_float(number_float_t, const string_t&) override { return value(); }
+    bool string(string_t& text) override {
+        if (at_sources()) name = text;
+        return value();
+    }
+    bool binary(binary_t&) override { return value(); }
+    bool start_object(std::size_t) override { return open(true); }
+    bool end_object() override { return close(); }
+    bool start_array(std::size_t) override { return open(false); }
+    bool end_array() override { return close(); }
+    bool key(string_t& key) override {
+        key_is_sources_ = depth_ == 1 && key == "sources";
+        return true;
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+    bool top_is_object = false;
+
+private:
+    bool at_sources() const { return depth_ == 1 && key_is_sources_; }
+    bool value() {
+        if (at_sources()) key_is_sources_ = false;
+        return true;
+    }
+    bool open(bool object) {
+        if (depth_ == 0) top_is_object = object;
+        if (at_sources()) name.clear();  // "sources" is a list or an object, not a file name
+        value();
+        ++depth_;
+        return true;
+    }
+    bool close() {
+        --depth_;
+        return true;
+    }
+    int depth_ = 0;
+    bool key_is_sources_ = false;
+};
+
+}  // namespace
+
 std::string registry_sources_file(const std::string& registry_text) {
-    json document = json::parse(registry_text, nullptr, /*allow_exceptions=*/false);
-    if (!document.is_object()) return {};
-    auto it = document.find("sources");
-    return it != document.end() && it->is_string() ? it->get<std::string>() : std::string();
+    SourcesNameFinder finder;
+    bool parsed = json::sax_parse(registry_text, &finder, json::input_format_t::json, /*strict=*/true,
+                                  /*ignore_comments=*/false);
+    return parsed && finder.top_is_object ? finder.name : std::string();
 }
 
 bool is_valid_id(const std::string& id) {
@@ -394,6 +447,7 @@ Registry load_registry(const std::string& path, const std::string& text, Diagnos
         for (size_t i = 0; i < it->size(); ++i) {
             if (std::string(list) == "sources") read_source(path, ids, (*it)[i], i, registry, out);
             else read_figure(path, ids, (*it)[i], i, registry, out);
+            (*it)[i] = nullptr;  // read: free its part of the document, so the document and the registry are not both held whole
         }
     }
     check_references(path, registry, out);

@@ -136,7 +136,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     // An incremental build (--incremental) keeps the site in memory: its cache
     // records the bytes of every output (incremental_plan.h).
     bool streaming = options.write && !plan && !out.has_errors() && staged.open(options.out_dir, out);
-    SiteOutput output(tree, streaming ? &staged : nullptr);
+    SiteOutput output(tree, streaming ? &staged : nullptr, options.keep_output || options.write);
 
     // parse, resolve, check the prose of and render each page on its own
     // thread: a page needs nothing from the others, and its cmark tree is

@@ -31,6 +31,8 @@ struct BuildOptions {
     std::string base_url;       // overrides site.json's base_url when set
     bool strict = false;        // warnings fail the build
     bool write = true;          // false: run every stage but write nothing (check)
+    bool keep_output = true;    // with write false: keep the files made in BuildResult::output (serve, tests);
+                                // false (check): only their paths and sizes, so memory does not grow with the site
     std::string snapshots_dir;  // empty: <content>/snapshots
     std::string today;          // YYYY-MM-DD for review_by; empty: the newest date in the content
     std::string format = "human";  // how commands print diagnostics: human, json, sarif

@@ -11,7 +11,7 @@ void SiteOutput::put(const std::string& path, std::string bytes) {
     }
     std::lock_guard<std::mutex> lock(mutex_);
     sizes_[path] = bytes.size();
-    memory_[path] = std::move(bytes);
+    if (keep_) memory_[path] = std::move(bytes);
 }
 
 void SiteOutput::put_linked(const std::string& path, std::string bytes, const std::string& same_bytes_at) {

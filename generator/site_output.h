@@ -3,7 +3,9 @@
 // Owns the choice between the two destinations: straight into the staging
 // directory of the site being written (StagedSite, `sourced build`), so a
 // page's bytes are released once written and memory does not grow with the
-// site's output; or an OutputTree in memory (check, serve, tests). Either
+// site's output; or an OutputTree in memory (serve, tests); or nowhere
+// (`sourced check`: each file is made, counted and dropped, so checking a
+// registry of 100,000 figures does not hold their 700,000 card files). Either
 // way put() may be called from any thread, and the set of paths is kept for
 // the files listing every page (sitemap).
 #pragma once
@@ -19,8 +21,10 @@ namespace sourced {
 
 class SiteOutput {
 public:
-    // Files go to `staged` if it is not null, else into `memory`.
-    SiteOutput(OutputTree& memory, StagedSite* staged) : memory_(memory), staged_(staged) {}
+    // Files go to `staged` if it is not null, else into `memory`, unless
+    // `keep` is false: then only their paths and sizes are kept.
+    SiteOutput(OutputTree& memory, StagedSite* staged, bool keep = true)
+        : memory_(memory), staged_(staged), keep_(keep) {}
 
     bool streaming() const { return staged_ != nullptr; }
 
@@ -38,6 +42,7 @@ public:
 private:
     OutputTree& memory_;
     StagedSite* staged_;
+    bool keep_;
     mutable std::mutex mutex_;
     std::map<std::string, size_t> sizes_;  // every path put so far
 };

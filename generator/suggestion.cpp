@@ -23,9 +23,12 @@ std::string closest_name(const std::string& name, const std::vector<std::string>
     std::string best;
     size_t best_distance = std::string::npos;
     for (const auto& candidate : candidates) {
-        size_t d = edit_distance(name, candidate);
+        // The edit distance is at least the difference in length, which is
+        // the distance given to a candidate that contains the name or is in it.
+        size_t length_gap = candidate.size() > name.size() ? candidate.size() - name.size() : name.size() - candidate.size();
         bool contains = name.size() >= 3 && (candidate.find(name) != std::string::npos || name.find(candidate) != std::string::npos);
-        if (contains) d = std::min(d, candidate.size() > name.size() ? candidate.size() - name.size() : name.size() - candidate.size());
+        if (!contains && best_distance != std::string::npos && length_gap > best_distance) continue;  // cannot win
+        size_t d = contains ? length_gap : edit_distance(name, candidate);
         if (d < best_distance || (d == best_distance && candidate < best)) {
             best = candidate;
             best_distance = d;
@@ -40,6 +43,16 @@ std::string closest_name(const std::string& name, const std::vector<std::string>
 std::string did_you_mean(const std::string& name, const std::vector<std::string>& candidates) {
     std::string best = closest_name(name, candidates);
     return best.empty() ? std::string() : " (did you mean '" + best + "'?)";
+}
+
+std::string Suggester::did_you_mean(const std::string& name) {
+    if (auto it = searched_.find(name); it != searched_.end()) return it->second;
+    if (searched_.size() >= kMaxSearches) return {};
+    if (!made_) {
+        candidates_ = make_();
+        made_ = true;
+    }
+    return searched_[name] = sourced::did_you_mean(name, candidates_);
 }
 
 }  // namespace sourced

@@ -1,6 +1,8 @@
 // "Did you mean ...?": the closest known name to a misspelt one.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -15,5 +17,24 @@ std::string closest_name(const std::string& name, const std::vector<std::string>
 
 // " (did you mean 'x'?)" or "".
 std::string did_you_mean(const std::string& name, const std::vector<std::string>& candidates);
+
+// did_you_mean for many misspelt names against one list of candidates (a
+// page's unknown ids against every id in the registry). The list is made on
+// the first search; each distinct name is searched once; after kMaxSearches
+// distinct names the rest get no suggestion, since each search reads every
+// candidate: a page of N unknown ids against a registry of M costs at most
+// kMaxSearches * M comparisons, not N * M.
+class Suggester {
+public:
+    static constexpr size_t kMaxSearches = 100;
+    explicit Suggester(std::function<std::vector<std::string>()> candidates) : make_(std::move(candidates)) {}
+    std::string did_you_mean(const std::string& name);
+
+private:
+    std::function<std::vector<std::string>()> make_;
+    std::vector<std::string> candidates_;
+    bool made_ = false;
+    std::map<std::string, std::string> searched_;  // name -> suggestion text
+};
 
 }  // namespace sourced

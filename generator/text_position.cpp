@@ -1,5 +1,7 @@
 #include "text_position.h"
 
+#include <algorithm>
+
 namespace sourced {
 
 TextPosition position_of_offset(const std::string& text, std::size_t offset) {
@@ -43,6 +45,18 @@ std::string LineIndex::line(int line) const {
     std::string result = text_.substr(start, end == std::string::npos ? std::string::npos : end - start);
     if (!result.empty() && result.back() == '\r') result.pop_back();
     return result;
+}
+
+std::size_t LineIndex::line_start(int line) const {
+    if (line < 1 || static_cast<std::size_t>(line) > starts_.size()) return std::string::npos;
+    return starts_[static_cast<std::size_t>(line) - 1];
+}
+
+TextPosition LineIndex::position(std::size_t offset) const {
+    offset = std::min(offset, text_.size());
+    auto next = std::upper_bound(starts_.begin(), starts_.end(), offset);  // starts_[0] == 0 <= offset
+    std::size_t line = static_cast<std::size_t>(next - starts_.begin());
+    return {static_cast<int>(line), static_cast<int>(offset - starts_[line - 1]) + 1};
 }
 
 }  // namespace sourced

@@ -30,6 +30,10 @@ public:
     explicit LineIndex(const std::string& text);
     // The same as line_text(text, line).
     std::string line(int line) const;
+    // The same as position_of_offset(text, offset), by binary search.
+    TextPosition position(std::size_t offset) const;
+    // Byte offset where 1-based `line` starts; npos if out of range.
+    std::size_t line_start(int line) const;
 
 private:
     const std::string& text_;

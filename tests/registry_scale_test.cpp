@@ -1,0 +1,164 @@
+// Large registries: 100,000 figures through load_registry and every registry
+// check, and the error paths that used to cost a pass over the whole file per
+// error (duplicate keys, derived figures, suggestions). These assert results,
+// not speed: bench/registry_scale.sh measures time and memory.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "content_checks.h"
+#include "figure_rules.h"
+#include "json_document.h"
+#include "reference_resolver.h"
+#include "registry.h"
+#include "suggestion.h"
+#include "text_position.h"
+
+using namespace sourced;
+
+namespace {
+
+int count_code(const Diagnostics& out, const std::string& code) {
+    int n = 0;
+    for (const Diagnostic& d : out.all()) n += d.code == code ? 1 : 0;
+    return n;
+}
+
+// One figure a line; figure i is on line i + 5.
+std::string large_registry(int figures) {
+    std::string text = "{\"sources\": [\n{\"id\": \"s\", \"type\": \"report\", \"title\": \"S\", \"URL\": \"https://example.org/\"}\n"
+                       "],\n\"figures\": [\n";
+    for (int i = 0; i < figures; ++i) {
+        std::string id = "f" + std::to_string(i), value = std::to_string(i);
+        // Every 1000th figure (from 1000) is derived from the one before it,
+        // half of them with arithmetic that does not give their value.
+        std::string derived;
+        if (i > 0 && i % 1000 == 0) derived = ", \"derived\": \"f" + std::to_string(i - 1) + (i % 2000 == 0 ? " + 1" : " * 2") + "\"";
+        text += (i ? ",\n" : "") + std::string("{\"id\": \"") + id + "\", \"value\": " + value +
+                ", \"unit\": \"%\", \"display\": \"" + value + "%\", \"claim\": \"Claim " + value +
+                ".\", \"status\": \"reported\", \"sources\": [{\"id\": \"s\", \"quote\": \"" + value + "%\"}], \"as_of\": \"2025\"" +
+                derived + "}";
+    }
+    return text + "\n]}\n";
+}
+
+}  // namespace
+
+TEST_CASE("a registry with 100,000 figures loads and checks correctly", "[registry][scale]") {
+    const int n = 100000;
+    const std::string text = large_registry(n);
+    LoadedContent content;
+    content.registry_path = "registry.json";
+    Diagnostics out;
+    content.registry = load_registry("registry.json", text, out);
+    REQUIRE(out.all().empty());
+    REQUIRE(content.registry.figures.size() == static_cast<size_t>(n));
+    CHECK(content.registry.figure("f99999")->value == 99999);
+    CHECK(content.registry.figure("f99999")->where.line == 99999 + 5);
+    CHECK(content.registry.figure("f0")->where.line == 5);
+
+    check_figure_rules(content.registry, "registry.json", text, "2026-01-01", out);
+    // f1000 * 2 ... : the 50 odd thousands are wrong; f2000 = f1999 + 1 and the like are right.
+    CHECK(count_code(out, "SRC008") == 50);
+    CHECK(out.error_count() == 50);
+    const Figure* last = content.registry.figure("f99000");
+    REQUIRE_FALSE(last->arithmetic.empty());  // resolved against its input, 99,000 figures in
+    CHECK(last->arithmetic.front() == std::make_pair(std::string("f98999"), true));
+    bool found_last = false;
+    for (const Diagnostic& d : out.all())
+        if (d.message.find("'f99000'") != std::string::npos) {
+            found_last = true;
+            CHECK(d.line == 99000 + 5);
+            // The column of the derived expression on that line.
+            std::string line = line_text(text, d.line);
+            CHECK(static_cast<size_t>(d.column) == line.find("\"f98999 * 2\"") + 2);
+        }
+    CHECK(found_last);
+
+    UsageIndex usage;
+    usage.figures["f0"].push_back({"index", "Scale", "figref-f0-1"});
+    Diagnostics site;
+    check_site(content, usage, site);
+    CHECK(count_code(site, "CHK001") == n - 1);
+    CHECK(site.all().size() == static_cast<size_t>(n - 1));  // the one source is used by every figure
+    CHECK(site.all().front().message == "figure 'f1' is not used on any page");
+    CHECK(site.all().back().line == n - 1 + 5);
+}
+
+TEST_CASE("each of 10,000 duplicate keys is an error at its own duplicate", "[registry][scale]") {
+    std::string text = "[";
+    for (int i = 0; i < 10000; ++i) text += std::string(i ? "," : "") + "\n {\"a\": 1, \"b\\\"q\": 2, \"b\\\"q\": 3}";
+    text += "\n]";
+    Diagnostics out;
+    CHECK_FALSE(parse_json_document("r.json", text, out));
+    REQUIRE(out.all().size() == 10000);
+    CHECK(format_diagnostic(out.all().front()) == "r.json:2:22: error[JSON002]: duplicate key 'b\"q' in one object");
+    CHECK(format_diagnostic(out.all().back()) == "r.json:10001:22: error[JSON002]: duplicate key 'b\"q' in one object");
+}
+
+TEST_CASE("the line index gives the same positions as counting from the start", "[registry]") {
+    const std::string text = "ab\r\ncd\n\nxyz\n";
+    LineIndex lines(text);
+    for (std::size_t offset = 0; offset <= text.size() + 2; ++offset) {
+        TextPosition a = position_of_offset(text, offset), b = lines.position(offset);
+        INFO(offset);
+        CHECK(a.line == b.line);
+        CHECK(a.column == b.column);
+    }
+    CHECK(lines.line_start(4) == 8);
+    CHECK(lines.line_start(6) == std::string::npos);
+}
+
+TEST_CASE("a page of many unknown ids gets suggestions for the first distinct ones only", "[resolve]") {
+    Diagnostics d;
+    Registry registry = load_registry("registry.json", large_registry(2000), d);
+    REQUIRE(d.all().empty());
+    std::string page;
+    for (size_t i = 0; i < Suggester::kMaxSearches + 50; ++i) page += "[x](fig:g" + std::to_string(i) + ") ";
+    page += "[x](fig:g0)\n";
+    MarkdownDocument doc(page, 1);
+    ResolvedPage resolved = resolve_references("p.md", doc, registry, d);
+    REQUIRE(count_code(d, "REF001") == static_cast<int>(Suggester::kMaxSearches) + 51);
+    const auto& all = d.all();
+    CHECK(all[0].message == "unknown figure 'g0' (did you mean 'f0'?)");
+    CHECK(all[Suggester::kMaxSearches - 1].message == "unknown figure 'g99' (did you mean 'f99'?)");
+    CHECK(all[Suggester::kMaxSearches].message == "unknown figure 'g100'");  // past the limit: no search
+    CHECK(all.back().message == "unknown figure 'g0' (did you mean 'f0'?)");  // searched before: remembered
+}
+
+TEST_CASE("the closest name skips no candidate that could win", "[resolve]") {
+    // The search before candidates were skipped by length: every candidate's distance.
+    auto every_candidate = [](const std::string& name, const std::vector<std::string>& candidates) {
+        std::string best;
+        size_t best_distance = std::string::npos;
+        for (const auto& candidate : candidates) {
+            size_t d = edit_distance(name, candidate);
+            bool contains = name.size() >= 3 && (candidate.find(name) != std::string::npos || name.find(candidate) != std::string::npos);
+            if (contains) d = std::min(d, candidate.size() > name.size() ? candidate.size() - name.size() : name.size() - candidate.size());
+            if (d < best_distance || (d == best_distance && candidate < best)) {
+                best = candidate;
+                best_distance = d;
+            }
+        }
+        size_t limit = std::max<size_t>(2, name.size() / 3);
+        bool contained = !best.empty() && name.size() >= 3 &&
+                         (best.find(name) != std::string::npos || name.find(best) != std::string::npos);
+        return best_distance <= limit || contained ? best : std::string();
+    };
+    const std::vector<std::string> candidates = {"abcdefgh", "abcx", "abce", "pack", "packaging-yield-2024", "yielx",
+                                                 "zzzzzz", "packaging-yield", "v3-pretrain-gpu-hours", "v3", "a"};
+    for (const std::string name : {"abcd", "packaging", "yield", "v3-pretrain", "v4", "zz", "qqqq", "packaging-yeild", "b"}) {
+        INFO(name);
+        CHECK(closest_name(name, candidates) == every_candidate(name, candidates));
+    }
+    CHECK(closest_name("abcd", candidates) == "abce");  // a tie goes to the first in order
+    CHECK(closest_name("packaging", candidates) == "pack");
+}
+
+TEST_CASE("the registry's sources file name is found without building the document", "[registry]") {
+    CHECK(registry_sources_file(R"({"figures": [{"id": "x", "sources": "no"}], "sources": "refs.json"})") == "refs.json");
+    CHECK(registry_sources_file(R"({"sources": "a.json", "sources": []})").empty());  // the last one counts, as parsed
+    CHECK(registry_sources_file(R"({"sources": [{"id": "s"}]})").empty());
+    CHECK(registry_sources_file(R"({"sources": "a.json", "figures": [)").empty());  // malformed: the registry reports it
+    CHECK(registry_sources_file(R"(["sources", "a.json"])").empty());
+}
