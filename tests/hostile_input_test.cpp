@@ -250,20 +250,3 @@ TEST_CASE("the parse budget fails a page that took longer than it", "[hostile]")
     CHECK(format_diagnostic(out.all().at(0)) ==
           "p.md:1:1: error[LIM005]: parsing the page took 12.2 s, over the budget of 10.0 s; simplify or split the page");
 }
-
-TEST_CASE("a registry with 100,000 figures loads", "[hostile]") {
-    std::string figures;
-    figures.reserve(100000 * 200);
-    for (int i = 0; i < 100000; ++i)
-        figures += ",\n    {\"id\": \"f" + std::to_string(i) + "\", \"value\": " + std::to_string(i) +
-                   ", \"unit\": \"%\", \"display\": \"" + std::to_string(i) +
-                   "%\", \"claim\": \"X.\", \"status\": \"reported\", \"sources\": [{\"id\": \"csis\"}], \"as_of\": \"2025\"}";
-    Diagnostics out;
-    Registry registry = load_registry("registry.json", test::sample_registry(figures), out);
-    std::string messages;
-    for (const auto& d : out.all()) messages += format_diagnostic(d) + "\n";
-    INFO(messages);
-    CHECK_FALSE(out.has_errors());
-    CHECK(registry.figures.size() == 100002);
-    CHECK(registry.figure("f99999") != nullptr);
-}
