@@ -30,6 +30,15 @@ std::string default_slug(const std::string& content_dir, const std::string& path
     return slug.empty() ? "page" : slug;
 }
 
+// A data file (site.json, registry.json, the sources file) that is a link to a
+// file outside the content directory is refused like such a page (LOAD007):
+// its contents would be published.
+bool inside_content(const FileSystem& files, const std::string& path, const std::string& content_dir, Diagnostics& out) {
+    if (files.is_inside(path, content_dir)) return true;
+    out.error(path, 0, 0, "LOAD007", "data file is a link to a file outside the content directory");
+    return false;
+}
+
 // registry.json and the sources file it names; their texts go to `texts`.
 Registry load_registry_files(const FileSystem& files, const std::string& content_dir, const std::string& registry_path,
                              std::map<std::string, std::string>& texts, Diagnostics& out) {
@@ -38,10 +47,12 @@ Registry load_registry_files(const FileSystem& files, const std::string& content
         out.error(registry_path, 0, 0, "LOAD002", "registry not found (every site needs content/registry.json)");
         return {};
     }
+    if (!inside_content(files, registry_path, content_dir, out)) return {};
     std::optional<SourcesFile> sources;
     if (std::string name = registry_sources_file(*text); !name.empty()) {
         std::string sources_path = join_path(content_dir, name);
         if (auto sources_text = files.read(sources_path)) {
+            if (!inside_content(files, sources_path, content_dir, out)) return {};
             texts[sources_path] = *sources_text;
             sources = SourcesFile{sources_path, *sources_text};
         } else {
@@ -70,7 +81,7 @@ LoadedContent load_content(const FileSystem& files, const std::string& content_d
     }
 
     std::string site_path = join_path(content_dir, "site.json");
-    if (auto text = files.read(site_path)) {
+    if (auto text = files.read(site_path); text && inside_content(files, site_path, content_dir, out)) {
         content.texts[site_path] = *text;
         content.config = load_site_config(site_path, *text, out);
     }

@@ -4,6 +4,8 @@
 // faults while writing: fault_test.cpp.
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 
 #include "input_limits.h"
@@ -149,6 +151,31 @@ TEST_CASE("symlinks in content that leave it are refused and loops end", "[hosti
     INFO(errors);
     CHECK(has(errors, (content / "leak.md").string() + ": error[LOAD007]: page is a link to a file outside"));
     CHECK(result.pages == 1);  // index.md only: directory links are not followed
+}
+
+TEST_CASE("site.json, registry.json and the sources file may not be links to files outside content", "[hostile]") {
+    for (const std::string name : {"site.json", "registry.json", "sources.json"}) {
+        INFO(name);
+        test::TempDir tmp;
+        fs::path content = tmp.path() / "content";
+        nlohmann::json registry = nlohmann::json::parse(test::sample_registry());
+        test::write_file(content / "sources.json", registry["sources"].dump());  // a separate CSL-JSON file
+        registry["sources"] = "sources.json";
+        test::write_file(content / "registry.json", registry.dump());
+        test::write_file(content / "site.json", "{\"title\": \"T\"}");
+        test::write_file(content / "index.md", kPage);
+        BuildOptions options;
+        options.content_dir = content.string();
+        options.write = false;
+        REQUIRE(build_site(options, DiskFileSystem()).ok);  // the split registry builds as it is
+        fs::rename(content / name, tmp.path() / name);
+        fs::create_symlink(tmp.path() / name, content / name);
+        BuildResult result = build_site(options, DiskFileSystem());
+        std::string errors = test::diagnostics_text(result);
+        INFO(errors);
+        CHECK_FALSE(result.ok);
+        CHECK(has(errors, (content / name).string() + ": error[LOAD007]: data file is a link to a file outside"));
+    }
 }
 
 TEST_CASE("invalid UTF-8 and NUL bytes are errors at their position", "[hostile]") {
