@@ -101,11 +101,22 @@ json citation_csl(const CardFacts& card, const Registry& registry, const SiteCon
     CardUrls urls{config.base_url};
     json authors = json::array();
     for (const std::string& a : authors_of(config)) authors.push_back({{"literal", a}});
-    json parts = json::array();  // from the ISO changed date: YYYY[-MM[-DD]]
+    json parts = json::array();  // from the ISO changed date: YYYY[-MM[-DD]], as far as it is digits
     const std::string& d = card.changed;
-    if (d.size() >= 4) parts.push_back(std::stoi(d.substr(0, 4)));
-    if (d.size() >= 7) parts.push_back(std::stoi(d.substr(5, 2)));
-    if (d.size() >= 10) parts.push_back(std::stoi(d.substr(8, 2)));
+    auto number = [&](size_t from, size_t count) {
+        if (d.size() < from + count) return -1;
+        int n = 0;
+        for (size_t i = from; i < from + count; ++i) {
+            if (d[i] < '0' || d[i] > '9') return -1;
+            n = n * 10 + (d[i] - '0');
+        }
+        return n;
+    };
+    for (auto [from, count] : {std::pair<size_t, size_t>{0, 4}, {5, 2}, {8, 2}}) {
+        int n = number(from, count);
+        if (n < 0) break;
+        parts.push_back(n);
+    }
     json item = {{"id", "sourced:" + f.id},
                  {"type", "webpage"},
                  {"title", title_of(f)},

@@ -231,6 +231,8 @@ void read_figure(const std::string& path, const EntryLocator& text, const json& 
         } else {
             EntryReader vr(path, *v, where, what + " verification", out);
             f.verified = Verification{vr.text("on", true), vr.text("method", true)};
+            if (!f.verified->on.empty() && !is_iso_date(f.verified->on))
+                vr.error("REG007", what + ": verified on '" + f.verified->on + "' must be YYYY, YYYY-MM or YYYY-MM-DD");
         }
     }
     if (f.status == Status::verified && !f.verified)

@@ -40,3 +40,31 @@ TEST_CASE("a bare figure next to a Pandoc citation gets a column on its line (fu
     INFO(diagnostics);
     CHECK(test::count_occurrences(diagnostics, "warning[SRC001]: bare figure '0%'") == 2);
 }
+
+TEST_CASE("a verification date that is not a date is an error, and a card's CSL date never throws (fuzz finding)", "[fuzz]") {
+    // "verified": {"on": "2026-11-r2"}: nothing checked the date, it became the
+    // card's changed date, and citation_csl's std::stoi threw on "r2".
+    std::string registry = test::sample_registry();
+    registry.replace(registry.find("2026-11-22"), 10, "2026-11-r2");
+    Diagnostics out;
+    load_registry("registry.json", registry, out);
+    std::string messages;
+    for (const auto& d : out.all()) messages += format_diagnostic(d) + "\n";
+    INFO(messages);
+    CHECK(test::count_occurrences(messages, "error[REG007]") == 1);
+    CHECK(messages.find("verified on '2026-11-r2' must be YYYY, YYYY-MM or YYYY-MM-DD") != std::string::npos);
+
+    Diagnostics clean;
+    Registry good = load_registry("registry.json", test::sample_registry(), clean);
+    REQUIRE_FALSE(clean.has_errors());
+    CardFacts card = card_facts(good.figures.at(0), good, "T");
+    SiteConfig config;
+    for (const auto& [changed, parts] : std::vector<std::pair<std::string, std::string>>{
+             {"2026-11-r2", "[[2026,11]]"}, {"2026-11-05", "[[2026,11,5]]"}, {"x", ""}, {"2026", "[[2026]]"}}) {
+        INFO(changed);
+        card.changed = changed;
+        nlohmann::json csl;
+        REQUIRE_NOTHROW(csl = citation_csl(card, good, config));
+        CHECK((parts.empty() ? !csl[0].contains("issued") : csl[0]["issued"]["date-parts"].dump() == parts));
+    }
+}
