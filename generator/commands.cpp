@@ -14,7 +14,9 @@
 #include "content_watcher.h"
 #include "image_cache.h"
 #include "pdf_printer.h"
+#include "page_edit.h"
 #include "preview_server.h"
+#include "site_state.h"
 #include <ostream>
 
 #include "report_formats.h"
@@ -182,15 +184,33 @@ int run_serve_command(const ServeOptions& options, std::ostream& stdout_stream, 
     if (build.image_cache_dir.empty()) build.image_cache_dir = default_image_cache_dir(build.content_dir);  // PNGs shared with `build`
     BuildCache cache = BuildCache::in_memory();  // each rebuild renders only what changed
     build.incremental = &cache;
+    SiteState state;  // the last good build, for the page-edit fast path (page_edit.h)
+    build.keep_state = &state;
     DiskFileSystem files;
     PreviewServer server;
-    auto rebuild = [&](bool first) {
+    // `change`: what the watcher saw (null for the first build).
+    auto rebuild = [&](const ContentWatcher::Change* change) {
+        const bool first = change == nullptr;
         auto started = std::chrono::steady_clock::now();
+        std::optional<PageEdit> edit;
+        if (change)
+            if (auto pages = edited_pages(state, change->paths, change->structural, build))
+                edit = rebuild_edited_pages(state, *pages, files, build);
+        if (edit) {
+            print_diagnostics(edit->result.diagnostics, state.content.texts, stderr_stream, color);
+            server.publish_changes(std::move(edit->changed));
+            double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+            stdout_stream << "rebuilt " << plural(static_cast<int>(edit->pages), "edited page") << " in "
+                          << static_cast<int>(ms) << " ms (" << plural(static_cast<int>(edit->result.written.size()), "file")
+                          << " changed; the rest of the site is unchanged)\n" << std::flush;
+            return;
+        }
         BuildResult result = build_site(build, files);
         std::ostringstream diagnostics;
         print_diagnostics(result.diagnostics, result.texts, diagnostics, false);
         print_diagnostics(result.diagnostics, result.texts, stderr_stream, color);
         bool failed = !result.ok || (build.strict && result.diagnostics.warning_count() > 0);
+        if (failed) state.valid = false;  // the next rebuild builds everything again
         double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         if (failed) {
             server.publish_failure(diagnostics.str());
@@ -203,7 +223,7 @@ int run_serve_command(const ServeOptions& options, std::ostream& stdout_stream, 
                           << cache.reused.size() << ")\n" << std::flush;
         }
     };
-    rebuild(true);
+    rebuild(nullptr);
 
     stderr_stream << PreviewServer::bind_warning(options.bind);
     if (!server.bind(options.bind, options.port)) {
@@ -228,7 +248,8 @@ int run_serve_command(const ServeOptions& options, std::ostream& stdout_stream, 
     ContentWatcher watcher(roots);
     if (!watcher.ok()) stderr_stream << "warning: cannot watch for changes (inotify); restart to rebuild\n";
     while (!g_stop_serving) {
-        if (watcher.wait_for_change(std::chrono::milliseconds(250))) rebuild(false);
+        ContentWatcher::Change change;
+        if (watcher.wait_for_change(std::chrono::milliseconds(250), std::chrono::milliseconds(30), &change)) rebuild(&change);
     }
     server.stop();
     serving.join();

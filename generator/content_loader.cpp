@@ -73,6 +73,31 @@ bool is_reserved_slug(const std::string& slug) {
     return reserved.count(slug) > 0;
 }
 
+LoadedPage load_page(const FileSystem& files, const std::string& content_dir, const std::string& path) {
+    LoadedPage slot;
+    auto text = files.read(path);
+    if (!text) {
+        slot.diagnostics.error(path, 0, 0, "LOAD003", "cannot read page");
+        return slot;
+    }
+    if (!files.is_inside(path, content_dir)) {
+        slot.diagnostics.error(path, 0, 0, "LOAD007", "page is a link to a file outside the content directory");
+        return slot;
+    }
+    if (!check_page_input(path, *text, slot.diagnostics)) return slot;
+    SplitPage split = split_front_matter(*text);
+    Page page;
+    page.path = path;
+    page.meta = parse_front_matter(path, split, slot.diagnostics);
+    slot.text = std::move(*text);
+    if (page.meta.draft) return slot;
+    page.body = std::move(split.body);
+    page.body_line = split.body_line;
+    page.slug = page.meta.slug.empty() ? default_slug(content_dir, path) : page.meta.slug;
+    slot.page = std::move(page);
+    return slot;
+}
+
 LoadedContent load_content(const FileSystem& files, const std::string& content_dir, Diagnostics& out, int jobs) {
     LoadedContent content;
     if (!files.is_directory(content_dir)) {
@@ -91,11 +116,6 @@ LoadedContent load_content(const FileSystem& files, const std::string& content_d
     // Pages are read, checked and their front matter parsed on `jobs` threads,
     // each into its own slot; slots are merged in path order, so diagnostics
     // and slugs come out the same for any thread count.
-    struct LoadedPage {
-        std::optional<std::string> text;  // set once the page passed the input checks
-        std::optional<Page> page;
-        Diagnostics diagnostics;
-    };
     // The registry is one more task, the first handed out, so it loads beside the pages.
     std::vector<std::string> paths = files.list(content_dir, ".md");
     std::vector<LoadedPage> loaded(paths.size());
@@ -107,29 +127,7 @@ LoadedContent load_content(const FileSystem& files, const std::string& content_d
                                                    registry_diagnostics);
             return;
         }
-        const size_t i = task - 1;
-        const std::string& path = paths[i];
-        LoadedPage& slot = loaded[i];
-        auto text = files.read(path);
-        if (!text) {
-            slot.diagnostics.error(path, 0, 0, "LOAD003", "cannot read page");
-            return;
-        }
-        if (!files.is_inside(path, content_dir)) {
-            slot.diagnostics.error(path, 0, 0, "LOAD007", "page is a link to a file outside the content directory");
-            return;
-        }
-        if (!check_page_input(path, *text, slot.diagnostics)) return;
-        SplitPage split = split_front_matter(*text);
-        Page page;
-        page.path = path;
-        page.meta = parse_front_matter(path, split, slot.diagnostics);
-        slot.text = std::move(*text);
-        if (page.meta.draft) return;
-        page.body = std::move(split.body);
-        page.body_line = split.body_line;
-        page.slug = page.meta.slug.empty() ? default_slug(content_dir, path) : page.meta.slug;
-        slot.page = std::move(page);
+        loaded[task - 1] = load_page(files, content_dir, paths[task - 1]);
     });
     out.append(registry_diagnostics);
     for (auto& [path, text] : registry_texts) content.texts[path] = std::move(text);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,16 @@ struct LoadedContent {
     std::map<std::string, std::string> texts;   // path -> file text, for printing source lines
     std::string registry_path;
 };
+
+// One page file, read and checked, its front matter parsed: what the load
+// stage does for each page before the pages are ordered and their slugs
+// compared. `page` is empty for a draft or a page with a load error.
+struct LoadedPage {
+    std::optional<std::string> text;  // set once the page passed the input checks
+    std::optional<Page> page;
+    Diagnostics diagnostics;
+};
+LoadedPage load_page(const FileSystem& files, const std::string& content_dir, const std::string& path);
 
 // Slugs taken by pages the generator writes itself.
 bool is_reserved_slug(const std::string& slug);

@@ -38,7 +38,7 @@ void ContentWatcher::watch_tree(const std::string& dir) {
     }
 }
 
-bool ContentWatcher::drain(int timeout_ms) {
+bool ContentWatcher::drain(int timeout_ms, Change* change) {
     pollfd pfd{fd_, POLLIN, 0};
     if (::poll(&pfd, 1, timeout_ms) <= 0) return false;
     alignas(inotify_event) char buffer[16384];
@@ -48,6 +48,12 @@ bool ContentWatcher::drain(int timeout_ms) {
         for (char* p = buffer; p < buffer + n;) {
             auto* event = reinterpret_cast<inotify_event*>(p);
             any = true;
+            if (change) {
+                auto dir = watches_.find(event->wd);
+                bool names_a_file = event->len > 0 && !(event->mask & IN_ISDIR) && dir != watches_.end();
+                if (names_a_file) change->paths.insert(dir->second + "/" + event->name);
+                else if (!(event->mask & IN_IGNORED) || dir == watches_.end()) change->structural = true;
+            }
             if ((event->mask & IN_ISDIR) && (event->mask & (IN_CREATE | IN_MOVED_TO)) && event->len > 0) {
                 auto dir = watches_.find(event->wd);
                 if (dir != watches_.end()) watch_tree(dir->second + "/" + event->name);
@@ -58,10 +64,10 @@ bool ContentWatcher::drain(int timeout_ms) {
     return any;
 }
 
-bool ContentWatcher::wait_for_change(std::chrono::milliseconds timeout, std::chrono::milliseconds debounce) {
+bool ContentWatcher::wait_for_change(std::chrono::milliseconds timeout, std::chrono::milliseconds debounce, Change* change) {
     if (fd_ < 0) return false;
-    if (!drain(static_cast<int>(timeout.count()))) return false;
-    while (drain(static_cast<int>(debounce.count()))) {
+    if (!drain(static_cast<int>(timeout.count()), change)) return false;
+    while (drain(static_cast<int>(debounce.count()), change)) {
     }
     return true;
 }

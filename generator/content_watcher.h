@@ -2,12 +2,14 @@
 //
 // Owns the inotify descriptor and one watch per directory under each root,
 // including directories created later. wait_for_change() blocks until
-// something changed and then stays quiet for a debounce interval, so a burst
-// of saves (an editor writing a temp file and renaming it) is one change.
+// something changed and then waits until it has been quiet for a debounce
+// interval, so a burst of saves (an editor writing a temp file and renaming
+// it) is one change; it says which files the burst touched.
 #pragma once
 
 #include <chrono>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -22,13 +24,23 @@ public:
 
     bool ok() const { return fd_ >= 0; }
 
-    // True when a change was seen within `timeout` (after `debounce` of quiet).
+    // What changed in one burst: the paths of the files created, written,
+    // moved or removed ("<watched dir>/<name>"), and whether anything else
+    // happened that names no single file (a directory created, moved or
+    // removed, a watched root gone, events lost to a full queue).
+    struct Change {
+        std::set<std::string> paths;
+        bool structural = false;
+    };
+
+    // True when a change was seen within `timeout` (after `debounce` of
+    // quiet); `change`, if given, is filled with what changed.
     bool wait_for_change(std::chrono::milliseconds timeout,
-                         std::chrono::milliseconds debounce = std::chrono::milliseconds(120));
+                         std::chrono::milliseconds debounce = std::chrono::milliseconds(30), Change* change = nullptr);
 
 private:
     void watch_tree(const std::string& dir);
-    bool drain(int timeout_ms);  // reads pending events; true if any
+    bool drain(int timeout_ms, Change* change);  // reads pending events; true if any
 
     int fd_ = -1;
     std::map<int, std::string> watches_;  // watch descriptor -> directory

@@ -63,7 +63,7 @@ struct PreviewServer::State {
     httplib::Server server;
     std::mutex mutex;
     std::condition_variable changed;
-    std::shared_ptr<const OutputTree> tree = std::make_shared<OutputTree>();
+    OutputTree tree;  // the last good site; read and patched under `mutex`
     std::string failure;
     std::string last_modified = http_date(std::time(nullptr));
     uint64_t generation = 0;
@@ -112,29 +112,33 @@ PreviewServer::PreviewServer() : state_(std::make_unique<State>()) {
     });
 
     s.server.Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
-        std::shared_ptr<const OutputTree> tree;
-        std::string last_modified;
+        // The file is copied under the lock: a rebuild may patch the tree (publish_changes).
+        auto path = site_path_for(req.path);
+        std::optional<std::string> file;
+        bool directory = false;
+        std::string not_found, last_modified;
         {
             std::lock_guard<std::mutex> lock(state_->mutex);
-            tree = state_->tree;
             last_modified = state_->last_modified;
+            const OutputTree& tree = state_->tree;
+            auto found = path ? tree.find(*path) : tree.end();
+            if (found != tree.end()) file = found->second;
+            else if (path && tree.count(*path + "/index.html")) directory = true;
+            else if (auto page = tree.find("404.html"); page != tree.end()) not_found = page->second;
         }
-        auto path = site_path_for(req.path);
-        auto found = path ? tree->find(*path) : tree->end();
-        if (path && found == tree->end() && tree->count(*path + "/index.html")) {
+        if (directory) {
             res.set_redirect(req.path + "/");
             return;
         }
-        if (found == tree->end()) {
+        if (!file) {
             res.status = 404;
-            auto page = tree->find("404.html");
-            std::string body = page != tree->end() ? page->second
-                                                   : "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>"
-                                                     "<body><h1>Not found</h1><p><a href=\"/\">Front page</a></p></body></html>";
+            std::string body = !not_found.empty() ? not_found
+                                                  : "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>"
+                                                    "<body><h1>Not found</h1><p><a href=\"/\">Front page</a></p></body></html>";
             res.set_content(body, "text/html; charset=utf-8");
             return;
         }
-        std::string body = found->second;
+        std::string body = std::move(*file);
         std::string type = mime_type_for(*path);
         if (ends_with(*path, ".html")) {
             auto end = body.rfind("</body>");
@@ -158,7 +162,18 @@ PreviewServer::~PreviewServer() { stop(); }
 void PreviewServer::publish(OutputTree tree) {
     {
         std::lock_guard<std::mutex> lock(state_->mutex);
-        state_->tree = std::make_shared<const OutputTree>(std::move(tree));
+        state_->tree = std::move(tree);
+        state_->failure.clear();
+        state_->last_modified = http_date(std::time(nullptr));
+        ++state_->generation;
+    }
+    state_->changed.notify_all();
+}
+
+void PreviewServer::publish_changes(OutputTree changed) {
+    {
+        std::lock_guard<std::mutex> lock(state_->mutex);
+        for (auto& [path, bytes] : changed) state_->tree[path] = std::move(bytes);
         state_->failure.clear();
         state_->last_modified = http_date(std::time(nullptr));
         ++state_->generation;

@@ -26,6 +26,9 @@ public:
 
     // A good build: serve it and tell browsers to reload.
     void publish(OutputTree tree);
+    // A good rebuild that changed only these files (the others stay): serve
+    // them and tell browsers to reload.
+    void publish_changes(OutputTree changed);
     // A failed build: keep serving the last good site, show `diagnostics`.
     void publish_failure(const std::string& diagnostics);
 

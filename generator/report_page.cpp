@@ -63,4 +63,10 @@ std::string report_page_html(const Registry& registry, const CheckReport& report
     return h;
 }
 
+std::string report_page(const TemplateEngine& templates, const SiteContext& site, const Registry& registry,
+                        const CheckReport& report) {
+    return templates.render("layout", layout_view(site, "Build report", "What the checks found in this build.", "../",
+                                                  "figures/report.html", report_page_html(registry, report, "../")));
+}
+
 }  // namespace sourced

@@ -11,9 +11,15 @@
 
 #include "check_stage.h"
 #include "registry.h"
+#include "site_views.h"
+#include "template_engine.h"
 
 namespace sourced {
 
 std::string report_page_html(const Registry& registry, const CheckReport& report, const std::string& root);
+
+// figures/report.html: that HTML in the layout.
+std::string report_page(const TemplateEngine& templates, const SiteContext& site, const Registry& registry,
+                        const CheckReport& report);
 
 }  // namespace sourced

@@ -9,23 +9,21 @@
 #include "content_checks.h"
 #include "content_loader.h"
 #include "incremental_plan.h"
-#include "input_limits.h"
 #include "ledger_page.h"
 #include "installation.h"
 #include "figure_card.h"
 #include "image_cache.h"
 #include "markdown_document.h"
-#include "page_renderer.h"
 #include "chart_card.h"
 #include "check_stage.h"
-#include "pandoc_citations.h"
+#include "page_build.h"
 #include "parallel.h"
 #include "reference_resolver.h"
 #include "report_page.h"
-#include "structured_data.h"
 #include "site_config.h"
 #include "site_extras.h"
 #include "site_output.h"
+#include "site_state.h"
 #include "site_views.h"
 #include "template_engine.h"
 #include "usage_index.h"
@@ -52,15 +50,6 @@ private:
     Clock::time_point start_;
 };
 
-// One page's results, filled by whichever thread takes the page.
-struct PageWork {
-    ResolvedPage resolved;
-    Diagnostics diagnostics;
-    std::vector<BareFigure> bare;  // SRC001 findings, for the report page
-    std::string html;
-    double ms[3] = {0, 0, 0};  // parse, resolve, render
-};
-
 std::string parent_of(const std::string& dir) {
     std::string trimmed = dir;
     while (trimmed.size() > 1 && trimmed.back() == '/') trimmed.pop_back();
@@ -76,19 +65,25 @@ void load_assets(const FileSystem& files, const std::string& dir, OutputTree& tr
     }
 }
 
-// The layout around `content_html`, spliced in rather than copied through the
-// view (TemplateEngine::render_around): the ledger is tens of megabytes.
-std::string wrap_html(const TemplateEngine& templates, const SiteContext& site, const std::string& title,
-                      const std::string& description, const std::string& root, const std::string& href,
-                      const std::string& content_html) {
-    return templates.render_around("layout", layout_view(site, title, description, root, href, ""), "content",
-                                   content_html);
-}
-
-std::string wrap(const TemplateEngine& templates, const SiteContext& site, const std::string& title,
-                 const std::string& description, const std::string& root, const std::string& href,
-                 const std::string& inner_template, const nlohmann::json& inner_view) {
-    return wrap_html(templates, site, title, description, root, href, templates.render(inner_template, inner_view));
+// What the page-edit fast path of serve needs from this good build (site_state.h).
+void keep_state(SiteState& state, LoadedContent content, const BuildResult& result, TemplateEngine templates,
+                std::vector<PageState> pages, Diagnostics before_pages, size_t after_pages) {
+    state.content = std::move(content);
+    state.content.texts = result.texts;
+    state.templates.emplace(templates);
+    state.pages = std::move(pages);
+    state.page_index.clear();
+    for (size_t i = 0; i < state.content.pages.size(); ++i) state.page_index[normal_path(state.content.pages[i].path)] = i;
+    state.load_noted.clear();
+    for (const Diagnostic& d : before_pages.all()) state.load_noted.insert(d.path);
+    state.before_pages = std::move(before_pages);
+    state.after_pages = Diagnostics();
+    const auto& all = result.diagnostics.all();
+    for (size_t i = after_pages; i < all.size(); ++i) state.after_pages.add(all[i]);
+    state.report = result.report;
+    state.flagged_figures = result.flagged_figures;
+    state.jobs = result.jobs;
+    state.valid = true;
 }
 
 }  // namespace
@@ -102,6 +97,7 @@ std::string project_dir_for(const FileSystem& files, const std::string& content_
 BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     BuildResult result;
     Diagnostics& out = result.diagnostics;
+    if (options.keep_state) options.keep_state->valid = false;  // until this build is good
     StageTimer timer(result.times, options.progress);
 
     // load
@@ -149,45 +145,21 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     SiteContext site{&content.config, &content.pages, SOURCED_VERSION};
     std::vector<TemplateEngine> thread_templates(static_cast<size_t>(result.jobs), templates);
     std::atomic<size_t> pages_done{0};
+    Diagnostics before_pages;  // for keep_state
+    if (options.keep_state) before_pages = out;
     auto page_task = [&](size_t i, int worker) {
-        using Clock = std::chrono::steady_clock;
-        PageWork& w = work[i];
         Page& page = content.pages[i];
-        auto t0 = Clock::now();
-        MarkdownDocument document(page.body, page.body_line);
-        std::string().swap(page.body);  // the tree has it now; result.texts keeps the file for diagnostics
-        rewrite_pandoc_citations(document, content.registry);  // [@key] -> cite: links
-        auto t1 = Clock::now();
-        check_parse_time(page.path, std::chrono::duration<double>(t1 - t0).count(), w.diagnostics);
-        w.resolved = resolve_references(page.path, document, content.registry, w.diagnostics);
-        for (size_t k = 0; k < w.resolved.charts.size(); ++k)
-            w.resolved.charts[k].card_id = chart_card_id(w.resolved.charts[k].chart.spec, page.slug, k + 1);
+        PageWork& w = work[i];
         auto text = result.texts.find(page.path);
-        check_page_prose(page.path, document, w.resolved, text == result.texts.end() ? "" : text->second, w.bare,
-                         w.diagnostics);
-        auto t2 = Clock::now();
-        if (!w.diagnostics.has_errors()) {
-            std::string href = page_href(page.slug);
-            auto render = [&] {
-                std::string body = render_page_body(document, w.resolved, content.registry, "");
-                std::string html = wrap(thread_templates[static_cast<size_t>(worker)], site, page.meta.title,
-                                        page.meta.summary, "", href, "article",
-                                        article_view(page, w.resolved, body, content.registry, ""));
-                return with_head_html(html, json_ld_script(article_json_ld(page, w.resolved, content.registry,
-                                                                          content.config, href)));
+        PageInputs inputs{&content.registry, &site, text == result.texts.end() ? nullptr : &text->second};
+        PageRenderer render_with;
+        if (plan)
+            render_with = [&](const std::function<std::string()>& render) {
+                return plan->file(page_href(page.slug), plan->article_key(page, w.resolved), render);
             };
-            w.html = plan ? plan->file(href, plan->article_key(page, w.resolved), render) : render();
-            if (output.streaming()) output.put(href, std::move(w.html));  // dropped with the staging dir if the build fails
-        }
-        for (auto& use : w.resolved.figures) use.link = nullptr;  // the tree dies with `document`
-        for (auto& use : w.resolved.citations) use.link = nullptr;
-        for (auto& chart : w.resolved.charts) chart.block = nullptr;
-        for (auto& heading : w.resolved.headings) heading.node = nullptr;
-        w.resolved.bare_marks.clear();
-        auto t3 = Clock::now();
-        w.ms[0] = std::chrono::duration<double, std::milli>(t1 - t0).count();
-        w.ms[1] = std::chrono::duration<double, std::milli>(t2 - t1).count();
-        w.ms[2] = std::chrono::duration<double, std::milli>(t3 - t2).count();
+        build_page(page, inputs, thread_templates[static_cast<size_t>(worker)], w, render_with);
+        if (output.streaming() && !w.diagnostics.has_errors())  // dropped with the staging dir if the build fails
+            output.put(page_href(page.slug), std::move(w.html));
         if (options.progress) options.progress->page_done(++pages_done, n);
     };
     parallel_for(n, result.jobs, page_task);
@@ -195,18 +167,21 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     double sums[3] = {0, 0, 0};
     UsageIndex usage;
     std::vector<ChartCard> chart_cards;
+    std::vector<PageState> page_states(options.keep_state ? n : 0);
     bool has_home = false;
     for (size_t i = 0; i < n; ++i) {
         PageWork& w = work[i];
         for (int k = 0; k < 3; ++k) sums[k] += w.ms[k];
         out.append(w.diagnostics);
         result.report.bare.insert(result.report.bare.end(), w.bare.begin(), w.bare.end());
+        if (options.keep_state) page_states[i] = {w.diagnostics, page_contribution(w.resolved, w.bare)};
         usage.add_page(content.pages[i].slug, content.pages[i].meta.title, w.resolved);
         for (size_t k = 0; k < w.resolved.charts.size(); ++k)  // chart cards (chart_card.h)
             chart_cards.push_back({w.resolved.charts[k].card_id,
                                    content.pages[i].slug, content.pages[i].meta.title, content.pages[i].path,
                                    w.resolved.charts[k].chart});
     }
+    const size_t after_pages = out.all().size();
     check_chart_card_ids(chart_cards, content.registry, out);
     const char* names[3] = {"parse", "resolve and check prose", "render"};
     for (int k = 0; k < 3; ++k) result.times.push_back({names[k], sums[k], true});
@@ -232,29 +207,27 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     std::vector<std::pair<std::string, std::function<std::string(const TemplateEngine&)>>> site_pages;
     if (!has_home)
         site_pages.push_back({"index.html", [&](const TemplateEngine& t) {
-                                  return wrap(t, site, content.config.title, content.config.description, "", "index.html",
+                                  return in_layout(t, site, content.config.title, content.config.description, "", "index.html",
                                               "home", home_view(site, content.registry));
                               }});
     site_pages.push_back({"sources/index.html", [&](const TemplateEngine& t) {
-                              return wrap(t, site, "Sources", "Every source this site cites and the figures that rest on it.",
+                              return in_layout(t, site, "Sources", "Every source this site cites and the figures that rest on it.",
                                           "../", "sources/index.html", "sources", sources_view(content.registry, usage, "../"));
                           }});
     site_pages.push_back({"figures/report.html", [&](const TemplateEngine& t) {
-                              return t.render("layout", layout_view(site, "Build report", "What the checks found in this build.",
-                                                                    "../", "figures/report.html",
-                                                                    report_page_html(content.registry, result.report, "../")));
+                              return report_page(t, site, content.registry, result.report);
                           }});
     site_pages.push_back({"legend.html", [&](const TemplateEngine& t) {
-                              return wrap(t, site, "How figures are rated", "What each figure status means.", "",
+                              return in_layout(t, site, "How figures are rated", "What each figure status means.", "",
                                           "legend.html", "legend", legend_view(content.registry));
                           }});
     site_pages.push_back({"search.html", [&](const TemplateEngine& t) {
-                              return wrap(t, site, "Search", "Search the pages, figures and sources.", "", "search.html",
+                              return in_layout(t, site, "Search", "Search the pages, figures and sources.", "", "search.html",
                                           "search", nlohmann::json::object());
                           }});
     std::string absolute_root = content.config.base_url;  // a 404 page is served at any depth
     site_pages.push_back({"404.html", [&](const TemplateEngine& t) {
-                              return wrap(t, site, "Page not found", "", absolute_root, "404.html", "not_found",
+                              return in_layout(t, site, "Page not found", "", absolute_root, "404.html", "not_found",
                                           {{"root", absolute_root}});
                           }});
     // One pool for the site-wide pages and, in a full build, the ledger's
@@ -275,7 +248,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     auto ledger = [&] {
         std::string entries = plan ? render_ledger(thread_templates, content.registry, usage, "../", cards)
                                    : ledger_entries.page(templates);
-        return wrap_html(templates, site, "Figure ledger", "Every figure on this site, its status and its evidence.", "../",
+        return in_layout(templates, site, "Figure ledger", "Every figure on this site, its status and its evidence.", "../",
                          ledger_path, entries);
     };
     output.put(ledger_path, plan ? plan->file(ledger_path, plan->site_page_key(ledger_path, usage), ledger) : ledger());
@@ -313,6 +286,9 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     timer.next("write");
     result.ok = !out.has_errors();
     if (plan && result.ok) plan->commit(tree);
+    if (options.keep_state && result.ok)
+        keep_state(*options.keep_state, std::move(content), result, std::move(templates), std::move(page_states),
+                   std::move(before_pages), after_pages);
     return result;
 }
 

@@ -22,6 +22,7 @@
 namespace sourced {
 
 class BuildCache;
+struct SiteState;
 
 struct BuildOptions {
     std::string content_dir = "content";
@@ -42,6 +43,7 @@ struct BuildOptions {
     Verbosity verbosity = Verbosity::normal;  // how much commands print (--quiet, --verbose)
     BuildProgress* progress = nullptr;        // told of each stage and page as the build runs; may be null
     BuildCache* incremental = nullptr;  // reuse what is unchanged since the last good build (incremental_plan.h)
+    SiteState* keep_state = nullptr;    // serve: after a good build, what page_edit.h needs (site_state.h)
     bool incremental_cache = false;     // build --incremental: the cache in .sourced-cache/ beside out_dir
     std::string image_cache_dir;  // card PNG cache; empty: <content>/../.sourced-cache/images when writing, none otherwise
 };

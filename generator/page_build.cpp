@@ -1,0 +1,65 @@
+#include "page_build.h"
+
+#include <chrono>
+
+#include "chart_card.h"
+#include "input_limits.h"
+#include "markdown_document.h"
+#include "page_renderer.h"
+#include "pandoc_citations.h"
+#include "structured_data.h"
+
+namespace sourced {
+
+std::string in_layout(const TemplateEngine& templates, const SiteContext& site, const std::string& title,
+                      const std::string& description, const std::string& root, const std::string& href,
+                      const std::string& content_html) {
+    return templates.render_around("layout", layout_view(site, title, description, root, href, ""), "content",
+                                   content_html);
+}
+
+std::string in_layout(const TemplateEngine& templates, const SiteContext& site, const std::string& title,
+                      const std::string& description, const std::string& root, const std::string& href,
+                      const std::string& inner_template, const nlohmann::json& inner_view) {
+    return in_layout(templates, site, title, description, root, href, templates.render(inner_template, inner_view));
+}
+
+void build_page(Page& page, const PageInputs& inputs, const TemplateEngine& templates, PageWork& w,
+                const PageRenderer& render_with) {
+    using Clock = std::chrono::steady_clock;
+    const Registry& registry = *inputs.registry;
+    auto t0 = Clock::now();
+    MarkdownDocument document(page.body, page.body_line);
+    std::string().swap(page.body);  // the tree has it now; the loaded texts keep the file for diagnostics
+    rewrite_pandoc_citations(document, registry);  // [@key] -> cite: links
+    auto t1 = Clock::now();
+    check_parse_time(page.path, std::chrono::duration<double>(t1 - t0).count(), w.diagnostics);
+    w.resolved = resolve_references(page.path, document, registry, w.diagnostics);
+    for (size_t k = 0; k < w.resolved.charts.size(); ++k)
+        w.resolved.charts[k].card_id = chart_card_id(w.resolved.charts[k].chart.spec, page.slug, k + 1);
+    check_page_prose(page.path, document, w.resolved, inputs.file_text ? *inputs.file_text : std::string(), w.bare,
+                     w.diagnostics);
+    auto t2 = Clock::now();
+    if (!w.diagnostics.has_errors()) {
+        std::string href = page_href(page.slug);
+        auto render = [&] {
+            std::string body = render_page_body(document, w.resolved, registry, "");
+            std::string html = in_layout(templates, *inputs.site, page.meta.title, page.meta.summary, "", href, "article",
+                                         article_view(page, w.resolved, body, registry, ""));
+            return with_head_html(html, json_ld_script(article_json_ld(page, w.resolved, registry,
+                                                                      *inputs.site->config, href)));
+        };
+        w.html = render_with ? render_with(render) : render();
+    }
+    for (auto& use : w.resolved.figures) use.link = nullptr;  // the tree dies with `document`
+    for (auto& use : w.resolved.citations) use.link = nullptr;
+    for (auto& chart : w.resolved.charts) chart.block = nullptr;
+    for (auto& heading : w.resolved.headings) heading.node = nullptr;
+    w.resolved.bare_marks.clear();
+    auto t3 = Clock::now();
+    w.ms[0] = std::chrono::duration<double, std::milli>(t1 - t0).count();
+    w.ms[1] = std::chrono::duration<double, std::milli>(t2 - t1).count();
+    w.ms[2] = std::chrono::duration<double, std::milli>(t3 - t2).count();
+}
+
+}  // namespace sourced

@@ -1,0 +1,59 @@
+// One page through the per-page stages: parse, resolve, check its prose,
+// render.
+//
+// Owns what a page's thread does in a site build (site_build.cpp), and what
+// `sourced serve` does again for a page whose body alone was edited
+// (page_edit.h): both call build_page, so the two cannot render a page
+// differently. A page needs nothing from the other pages but the navigation
+// in its SiteContext; its cmark tree is freed before build_page returns.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "content_loader.h"
+#include "diagnostics.h"
+#include "prose_checks.h"
+#include "reference_resolver.h"
+#include "site_views.h"
+#include "template_engine.h"
+
+namespace sourced {
+
+// One page's results, filled by whichever thread takes the page.
+struct PageWork {
+    ResolvedPage resolved;          // no cmark pointers left: the tree is gone
+    Diagnostics diagnostics;
+    std::vector<BareFigure> bare;   // SRC001 findings, for the report page
+    std::string html;               // empty if the page has errors
+    double ms[3] = {0, 0, 0};       // parse, resolve (and check prose), render
+};
+
+// Renders the page's HTML from its parsed tree (layout included). A site
+// build with --incremental passes one that may reuse the previous bytes.
+using PageRenderer = std::function<std::string(const std::function<std::string()>& render)>;
+
+struct PageInputs {
+    const Registry* registry = nullptr;   // as the registry checks left it
+    const SiteContext* site = nullptr;    // config and navigation
+    const std::string* file_text = nullptr;  // the whole file, for the prose checks (may be null)
+};
+
+// The layout around `content_html`, spliced in rather than copied through the
+// view (TemplateEngine::render_around): the ledger is tens of megabytes.
+std::string in_layout(const TemplateEngine& templates, const SiteContext& site, const std::string& title,
+                      const std::string& description, const std::string& root, const std::string& href,
+                      const std::string& content_html);
+// The layout around the template `inner_template` rendered with `inner_view`.
+std::string in_layout(const TemplateEngine& templates, const SiteContext& site, const std::string& title,
+                      const std::string& description, const std::string& root, const std::string& href,
+                      const std::string& inner_template, const nlohmann::json& inner_view);
+
+// Parses `page.body` (and frees it), resolves, checks and, if the page has no
+// errors, renders it into `work.html` through `templates`. `render_with`
+// (may be empty) wraps the rendering: RenderPlan::file for --incremental.
+void build_page(Page& page, const PageInputs& inputs, const TemplateEngine& templates, PageWork& work,
+                const PageRenderer& render_with = {});
+
+}  // namespace sourced

@@ -1,0 +1,29 @@
+#include "site_state.h"
+
+#include <filesystem>
+#include <tuple>
+
+namespace sourced {
+
+PageContribution page_contribution(const ResolvedPage& page, std::vector<BareFigure> bare) {
+    PageContribution c;
+    // The same uses, in the same order, as UsageIndex::add_page reads them.
+    for (const auto& use : page.figures) c.usage += "f " + use.figure->id + " " + use.anchor + "\n";
+    for (const auto& chart : page.charts)
+        for (const auto& use : chart.uses) c.usage += "f " + use.figure->id + " " + use.anchor + "\n";
+    for (const auto& source : page.sources)
+        for (const auto& anchor : source.anchors) c.usage += "s " + source.source->id + " " + anchor + "\n";
+    for (const auto& chart : page.charts) c.chart_ids.push_back(chart.card_id);
+    c.bare = std::move(bare);
+    return c;
+}
+
+bool PageContribution::same_as(const PageContribution& other) const {
+    return usage == other.usage && chart_ids == other.chart_ids;
+}
+
+std::string normal_path(const std::string& path) {
+    return std::filesystem::path(path).lexically_normal().string();
+}
+
+}  // namespace sourced

@@ -1,0 +1,64 @@
+// What a good build leaves behind for the next rebuild of `sourced serve`.
+//
+// Owns the record the page-edit fast path (page_edit.h) needs to bring the
+// last good site up to date without building it all again: the loaded
+// content (pages without their bodies, the registry as the checks annotated
+// it, every input file's text), the templates, and the diagnostics split
+// where a page's edit can change them (each page's own, and those before and
+// after the pages), plus what each page adds to the site-wide pages. It is
+// filled by build_site (BuildOptions::keep_state) and describes exactly the
+// site that build produced.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "check_stage.h"
+#include "content_loader.h"
+#include "diagnostics.h"
+#include "prose_checks.h"
+#include "reference_resolver.h"
+#include "template_engine.h"
+
+namespace sourced {
+
+// What a page adds to the pages that are not its own: the usage index
+// (figures and sources used, with anchors), its chart cards and its bare
+// figures on the report page. Two pages' edits with equal contributions
+// leave every other file of the site unchanged.
+struct PageContribution {
+    std::string usage;                    // the uses, one line each, in order
+    std::vector<std::string> chart_ids;   // its chart cards' ids
+    std::vector<BareFigure> bare;         // SRC001 findings
+
+    bool same_as(const PageContribution& other) const;  // ignoring `bare`
+};
+
+PageContribution page_contribution(const ResolvedPage& page, std::vector<BareFigure> bare);
+
+struct PageState {
+    Diagnostics diagnostics;  // parse, resolve and prose checks
+    PageContribution contribution;
+};
+
+struct SiteState {
+    bool valid = false;                       // false: the next rebuild builds everything
+    LoadedContent content;                    // pages in navigation order, bodies freed
+    std::optional<TemplateEngine> templates;  // set with valid
+    std::vector<PageState> pages;             // as content.pages
+    std::map<std::string, size_t> page_index; // normalised path -> index in pages
+    std::set<std::string> load_noted;         // pages the load stage reported something about
+    Diagnostics before_pages;                 // load, registry checks
+    Diagnostics after_pages;                  // chart card ids, site checks
+    CheckReport report;
+    int flagged_figures = 0;
+    int jobs = 1;
+};
+
+// "content//pages/./a.md" -> "content/pages/a.md": how paths are compared.
+std::string normal_path(const std::string& path);
+
+}  // namespace sourced
