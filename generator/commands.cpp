@@ -16,6 +16,7 @@
 #include "pdf_printer.h"
 #include "page_edit.h"
 #include "preview_server.h"
+#include "registry_edit.h"
 #include "site_state.h"
 #include <ostream>
 
@@ -193,15 +194,23 @@ int run_serve_command(const ServeOptions& options, std::ostream& stdout_stream, 
         const bool first = change == nullptr;
         auto started = std::chrono::steady_clock::now();
         std::optional<PageEdit> edit;
+        const char* what = "";
         if (change)
-            if (auto pages = edited_pages(state, change->paths, change->structural, build))
-                edit = rebuild_edited_pages(state, *pages, files, build);
-        if (edit) {
+            if (auto touched = touched_files(state, change->paths, change->structural, build)) {
+                if (!touched->registry) {
+                    edit = rebuild_edited_pages(state, touched->pages, files, build);
+                    what = " after a page edit";
+                } else if (touched->pages.empty()) {
+                    edit = rebuild_after_registry_edit(state, files, build);
+                    what = " after a registry edit";
+                }
+            }
+        if (edit && edit->result.ok) {
             print_diagnostics(edit->result.diagnostics, state.content.texts, stderr_stream, color);
             server.publish_changes(std::move(edit->changed));
             double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-            stdout_stream << "rebuilt " << plural(static_cast<int>(edit->pages), "edited page") << " in "
-                          << static_cast<int>(ms) << " ms (" << plural(static_cast<int>(edit->result.written.size()), "file")
+            stdout_stream << "rebuilt " << plural(static_cast<int>(edit->pages), "page") << what << " in " << static_cast<int>(ms)
+                          << " ms (" << plural(static_cast<int>(edit->result.written.size()), "file")
                           << " changed; the rest of the site is unchanged)\n" << std::flush;
             return;
         }

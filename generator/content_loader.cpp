@@ -39,7 +39,8 @@ bool inside_content(const FileSystem& files, const std::string& path, const std:
     return false;
 }
 
-// registry.json and the sources file it names; their texts go to `texts`.
+}  // namespace
+
 Registry load_registry_files(const FileSystem& files, const std::string& content_dir, const std::string& registry_path,
                              std::map<std::string, std::string>& texts, Diagnostics& out) {
     auto text = files.read(registry_path);
@@ -65,8 +66,6 @@ Registry load_registry_files(const FileSystem& files, const std::string& content
     texts[registry_path] = std::move(*text);
     return registry;
 }
-
-}  // namespace
 
 bool is_reserved_slug(const std::string& slug) {
     static const std::set<std::string> reserved = {"legend", "404", "figures", "sources", "cards", "assets", "search"};

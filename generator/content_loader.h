@@ -44,6 +44,11 @@ struct LoadedPage {
 };
 LoadedPage load_page(const FileSystem& files, const std::string& content_dir, const std::string& path);
 
+// registry.json of `content_dir` and the sources file it names, read and
+// loaded; their texts go to `texts` (by path).
+Registry load_registry_files(const FileSystem& files, const std::string& content_dir, const std::string& registry_path,
+                             std::map<std::string, std::string>& texts, Diagnostics& out);
+
 // Slugs taken by pages the generator writes itself.
 bool is_reserved_slug(const std::string& slug);
 

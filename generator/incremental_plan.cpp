@@ -59,6 +59,20 @@ std::string usage_text(const std::map<std::string, std::vector<Use>>& uses) {
 
 }  // namespace
 
+RegistryPrints registry_prints(const Registry& registry) {
+    RegistryPrints prints;
+    for (const Source& s : registry.sources) prints.sources[s.id] = source_print(s, registry);
+    for (const Figure& f : registry.figures) {
+        KeyBuilder key;
+        key.add(figure_fields(f).dump());
+        for (const Evidence& ev : f.evidence) key.add(prints.sources[ev.source_id]);
+        for (const auto& [token, is_figure] : f.arithmetic)
+            if (const Figure* other = is_figure ? registry.figure(token) : nullptr) key.add(figure_fields(*other).dump());
+        prints.figures[f.id] = key.done();
+    }
+    return prints;
+}
+
 RenderPlan::RenderPlan(BuildCache& cache, const LoadedContent& content, const std::map<std::string, std::string>& texts,
                        const FileSystem& files, const std::string& templates_dir, const BuildOptions& options)
     : cache_(cache), content_(content), texts_(texts) {
@@ -78,15 +92,9 @@ RenderPlan::RenderPlan(BuildCache& cache, const LoadedContent& content, const st
         templates_[name] = content_hash(files.read(path).value_or(""));
     }
     const Registry& registry = content.registry;
-    for (const Source& s : registry.sources) source_prints_[s.id] = source_print(s, registry);
-    for (const Figure& f : registry.figures) {
-        KeyBuilder key;
-        key.add(figure_fields(f).dump());
-        for (const Evidence& ev : f.evidence) key.add(source_prints_[ev.source_id]);
-        for (const auto& [token, is_figure] : f.arithmetic)
-            if (const Figure* other = is_figure ? registry.figure(token) : nullptr) key.add(figure_fields(*other).dump());
-        figure_prints_[f.id] = key.done();
-    }
+    RegistryPrints prints = registry_prints(registry);
+    figure_prints_ = std::move(prints.figures);
+    source_prints_ = std::move(prints.sources);
 }
 
 std::string RenderPlan::article_key(const Page& page, const ResolvedPage& resolved) const {

@@ -40,6 +40,15 @@ namespace sourced {
 
 struct BuildOptions;
 
+// A hash of everything rendering reads of each figure (its entry as the
+// checks left it, its sources, the figures its arithmetic names) and of each
+// source: two registries' figures with equal prints render the same.
+struct RegistryPrints {
+    std::map<std::string, std::string> figures;  // figure id -> hash
+    std::map<std::string, std::string> sources;  // source id -> hash
+};
+RegistryPrints registry_prints(const Registry& registry);
+
 class RenderPlan {
 public:
     // After the registry checks (figures carry their annotations).

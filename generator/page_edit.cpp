@@ -53,8 +53,8 @@ struct Rebuilt {
 
 }  // namespace
 
-std::optional<std::vector<size_t>> edited_pages(const SiteState& state, const std::set<std::string>& touched,
-                                                bool structural, const BuildOptions& options) {
+std::optional<TouchedFiles> touched_files(const SiteState& state, const std::set<std::string>& touched, bool structural,
+                                          const BuildOptions& options) {
     if (!state.valid || structural) return std::nullopt;
     const std::string content = normal_path(options.content_dir) + "/";
     const std::string snapshots = normal_path(options.snapshots_dir.empty() ? content + "snapshots" : options.snapshots_dir) + "/";
@@ -62,6 +62,7 @@ std::optional<std::vector<size_t>> edited_pages(const SiteState& state, const st
     for (const auto& entry : state.content.texts)
         if (!ends_with(entry.first, ".md")) inputs.insert(normal_path(entry.first));
     std::set<size_t> pages;
+    TouchedFiles result;
     for (const std::string& raw : touched) {
         std::string path = normal_path(raw);
         bool in_content = path.compare(0, content.size(), content) == 0;
@@ -71,10 +72,15 @@ std::optional<std::vector<size_t>> edited_pages(const SiteState& state, const st
             pages.insert(known->second);
             continue;
         }
+        if (state.registry_files.count(path)) {
+            result.registry = true;
+            continue;
+        }
         bool read_by_build = !in_content || inputs.count(path) || path.compare(0, snapshots.size(), snapshots) == 0;
-        if (read_by_build || !is_editor_temporary(path)) return std::nullopt;  // the registry, a template, an asset...
+        if (read_by_build || !is_editor_temporary(path)) return std::nullopt;  // site.json, a template, an asset...
     }
-    return std::vector<size_t>(pages.begin(), pages.end());
+    result.pages.assign(pages.begin(), pages.end());
+    return result;
 }
 
 std::optional<PageEdit> rebuild_edited_pages(SiteState& state, const std::vector<size_t>& indexes,
@@ -89,7 +95,7 @@ std::optional<PageEdit> rebuild_edited_pages(SiteState& state, const std::vector
         Rebuilt& r = rebuilt[k];
         r.index = indexes[k];
         const Page& old = content.pages[r.index];
-        if (state.load_noted.count(old.path)) return std::nullopt;
+        if (state.load_noted.count(normal_path(old.path))) return std::nullopt;
         LoadedPage loaded = load_page(files, options.content_dir, old.path);
         if (!loaded.diagnostics.all().empty() || !loaded.page || !loaded.text) return std::nullopt;
         if (!same_front_matter(loaded.page->meta, old.meta) || loaded.page->slug != old.slug) return std::nullopt;
@@ -102,18 +108,10 @@ std::optional<PageEdit> rebuild_edited_pages(SiteState& state, const std::vector
         if (!r.contribution.same_as(before.contribution)) return std::nullopt;
         bare_changed = bare_changed || !same_bare(r.contribution.bare, before.contribution.bare);
     }
-    // The whole site's diagnostics, as a full build would list them.
-    auto diagnostics_with = [&](const std::vector<Rebuilt>& now) {
-        std::vector<const Diagnostics*> per_page(state.pages.size());
-        for (size_t i = 0; i < state.pages.size(); ++i) per_page[i] = &state.pages[i].diagnostics;
-        for (const Rebuilt& r : now) per_page[r.index] = &r.work.diagnostics;
-        Diagnostics all = state.before_pages;
-        for (const Diagnostics* d : per_page) all.append(*d);
-        all.append(state.after_pages);
-        return all;
-    };
     PageEdit edit;
-    edit.result.diagnostics = diagnostics_with(rebuilt);
+    std::map<size_t, const Diagnostics*> replaced;
+    for (const Rebuilt& r : rebuilt) replaced[r.index] = &r.work.diagnostics;
+    edit.result.diagnostics = state.diagnostics(replaced);
     if (options.strict && edit.result.diagnostics.warning_count() > 0) return std::nullopt;
 
     // From here on the edit is taken: the state becomes the new site's.

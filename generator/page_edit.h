@@ -25,11 +25,20 @@
 
 namespace sourced {
 
-// The indexes (in state.pages) of the pages among `touched` (paths as the
-// file watcher reports them), if nothing else that a build reads changed.
-// `structural`: a directory was created, removed or moved, or events were lost.
-std::optional<std::vector<size_t>> edited_pages(const SiteState& state, const std::set<std::string>& touched,
-                                                bool structural, const BuildOptions& options);
+// What an edit touched, if a fast path may apply: pages (indexes in
+// state.pages) and whether the registry files changed.
+struct TouchedFiles {
+    std::vector<size_t> pages;
+    bool registry = false;
+};
+
+// Sorts the paths the file watcher reported; nothing if anything else that
+// a build reads changed (site.json, a snapshot, a template, an asset, a new
+// or removed page) or `structural` (a directory was created, removed or
+// moved, or events were lost). Editors' temporary files in content/ are
+// left out.
+std::optional<TouchedFiles> touched_files(const SiteState& state, const std::set<std::string>& touched, bool structural,
+                                          const BuildOptions& options);
 
 struct PageEdit {
     BuildResult result;   // diagnostics of the whole site; texts are in state.content.texts

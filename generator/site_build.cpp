@@ -23,6 +23,7 @@
 #include "site_config.h"
 #include "site_extras.h"
 #include "site_output.h"
+#include "site_pages.h"
 #include "site_state.h"
 #include "site_views.h"
 #include "template_engine.h"
@@ -65,21 +66,49 @@ void load_assets(const FileSystem& files, const std::string& dir, OutputTree& tr
     }
 }
 
-// What the page-edit fast path of serve needs from this good build (site_state.h).
-void keep_state(SiteState& state, LoadedContent content, const BuildResult& result, TemplateEngine templates,
-                std::vector<PageState> pages, Diagnostics before_pages, size_t after_pages) {
+// Where each stage's diagnostics start in the build's list, for keep_state.
+struct DiagnosticMarks {
+    size_t loaded = 0, checks_begin = 0, checks_end = 0, pages_begin = 0, charts_begin = 0, site_begin = 0, site_end = 0;
+};
+
+Diagnostics slice(const Diagnostics& all, size_t begin, size_t end) {
+    Diagnostics part;
+    for (size_t i = begin; i < end; ++i) part.add(all.all()[i]);
+    return part;
+}
+
+// What serve's fast paths need from this good build (site_state.h).
+void keep_state(SiteState& state, LoadedContent content, const BuildResult& result, const TemplateEngine& templates,
+                std::vector<PageState> pages, UsageIndex usage, bool has_home, const DiagnosticMarks& at,
+                const std::string& content_dir) {
+    const Diagnostics& out = result.diagnostics;
     state.content = std::move(content);
     state.content.texts = result.texts;
     state.templates.emplace(templates);
     state.pages = std::move(pages);
+    state.usage = std::move(usage);
+    state.has_home = has_home;
     state.page_index.clear();
     for (size_t i = 0; i < state.content.pages.size(); ++i) state.page_index[normal_path(state.content.pages[i].path)] = i;
+    state.registry_files = {normal_path(state.content.registry_path)};
+    auto registry_text = state.content.texts.find(state.content.registry_path);
+    if (registry_text != state.content.texts.end())
+        if (std::string name = registry_sources_file(registry_text->second); !name.empty())
+            state.registry_files.insert(normal_path(join_path(content_dir, name)));
+    // Loading the registry files reported under their paths; the rest of the load stage under others.
+    state.before_pages = Diagnostics();
+    state.registry_load = Diagnostics();
+    for (size_t i = 0; i < at.checks_begin; ++i) {
+        const Diagnostic& d = out.all()[i];
+        bool registry = i < at.loaded && state.registry_files.count(normal_path(d.path));
+        (registry ? state.registry_load : state.before_pages).add(d);
+    }
+    for (size_t i = at.checks_end; i < at.pages_begin; ++i) state.before_pages.add(out.all()[i]);
     state.load_noted.clear();
-    for (const Diagnostic& d : before_pages.all()) state.load_noted.insert(d.path);
-    state.before_pages = std::move(before_pages);
-    state.after_pages = Diagnostics();
-    const auto& all = result.diagnostics.all();
-    for (size_t i = after_pages; i < all.size(); ++i) state.after_pages.add(all[i]);
+    for (const Diagnostic& d : state.before_pages.all()) state.load_noted.insert(normal_path(d.path));
+    state.registry_checks = slice(out, at.checks_begin, at.checks_end);
+    state.chart_ids = slice(out, at.charts_begin, at.site_begin);
+    state.site_checks = slice(out, at.site_begin, at.site_end);
     state.report = result.report;
     state.flagged_figures = result.flagged_figures;
     state.jobs = result.jobs;
@@ -101,7 +130,9 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     StageTimer timer(result.times, options.progress);
 
     // load
+    DiagnosticMarks marks;
     LoadedContent content = load_content(files, options.content_dir, out, effective_jobs(options.jobs));
+    marks.loaded = out.all().size();
     if (!options.base_url.empty())
         content.config.base_url = normalise_base_url(options.base_url, "--base-url", out);
     TemplateEngine templates;
@@ -117,8 +148,10 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     // check, registry part: figure rules, quotes against snapshots, source
     // hygiene. It annotates the registry (stale, arithmetic, checked quotes)
     // that the cards render, so it runs before any page is rendered.
+    marks.checks_begin = out.all().size();
     check_registry_content(content, result.texts, {options.snapshots_dir, options.today}, files, options.content_dir,
                            out, result.report);
+    marks.checks_end = out.all().size();
     timer.next("check registry");
     std::unique_ptr<RenderPlan> plan;  // --incremental, serve: what to render again
     if (options.incremental)
@@ -145,8 +178,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     SiteContext site{&content.config, &content.pages, SOURCED_VERSION};
     std::vector<TemplateEngine> thread_templates(static_cast<size_t>(result.jobs), templates);
     std::atomic<size_t> pages_done{0};
-    Diagnostics before_pages;  // for keep_state
-    if (options.keep_state) before_pages = out;
+    marks.pages_begin = out.all().size();
     auto page_task = [&](size_t i, int worker) {
         Page& page = content.pages[i];
         PageWork& w = work[i];
@@ -181,14 +213,16 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
                                    content.pages[i].slug, content.pages[i].meta.title, content.pages[i].path,
                                    w.resolved.charts[k].chart});
     }
-    const size_t after_pages = out.all().size();
+    marks.charts_begin = out.all().size();
     check_chart_card_ids(chart_cards, content.registry, out);
     const char* names[3] = {"parse", "resolve and check prose", "render"};
     for (int k = 0; k < 3; ++k) result.times.push_back({names[k], sums[k], true});
     timer.next("index");
 
     // check, site part: figures and sources nothing uses
+    marks.site_begin = out.all().size();
     check_site(content, usage, out);
+    marks.site_end = out.all().size();
     timer.next("check");
     result.pages = static_cast<int>(content.pages.size());
     result.sources = static_cast<int>(content.registry.sources.size());
@@ -204,52 +238,26 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     }
     work.clear();
     // The site-wide pages do not depend on each other: one task each.
-    std::vector<std::pair<std::string, std::function<std::string(const TemplateEngine&)>>> site_pages;
-    if (!has_home)
-        site_pages.push_back({"index.html", [&](const TemplateEngine& t) {
-                                  return in_layout(t, site, content.config.title, content.config.description, "", "index.html",
-                                              "home", home_view(site, content.registry));
-                              }});
-    site_pages.push_back({"sources/index.html", [&](const TemplateEngine& t) {
-                              return in_layout(t, site, "Sources", "Every source this site cites and the figures that rest on it.",
-                                          "../", "sources/index.html", "sources", sources_view(content.registry, usage, "../"));
-                          }});
-    site_pages.push_back({"figures/report.html", [&](const TemplateEngine& t) {
-                              return report_page(t, site, content.registry, result.report);
-                          }});
-    site_pages.push_back({"legend.html", [&](const TemplateEngine& t) {
-                              return in_layout(t, site, "How figures are rated", "What each figure status means.", "",
-                                          "legend.html", "legend", legend_view(content.registry));
-                          }});
-    site_pages.push_back({"search.html", [&](const TemplateEngine& t) {
-                              return in_layout(t, site, "Search", "Search the pages, figures and sources.", "", "search.html",
-                                          "search", nlohmann::json::object());
-                          }});
-    std::string absolute_root = content.config.base_url;  // a 404 page is served at any depth
-    site_pages.push_back({"404.html", [&](const TemplateEngine& t) {
-                              return in_layout(t, site, "Page not found", "", absolute_root, "404.html", "not_found",
-                                          {{"root", absolute_root}});
-                          }});
+    std::vector<SitePage> site_wide = site_pages(content, site, usage, result.report, has_home);
     // One pool for the site-wide pages and, in a full build, the ledger's
     // entries (ledger_page.h), so no thread waits while another renders the
     // sources page. An incremental build renders the ledger only if its key changed.
-    const std::string ledger_path = "figures/index.html";
+    const std::string ledger_path = kLedgerPath;
     LedgerOptions cards{&content.config, options.card_images};
     LedgerRender ledger_entries(content.registry, usage, "../", cards);
     const size_t ledger_tasks = plan ? 0 : ledger_entries.chunks();
-    std::vector<std::string> site_html(site_pages.size());
-    parallel_for(site_pages.size() + ledger_tasks, result.jobs, [&](size_t i, int worker) {
+    std::vector<std::string> site_html(site_wide.size());
+    parallel_for(site_wide.size() + ledger_tasks, result.jobs, [&](size_t i, int worker) {
         const TemplateEngine& engine = thread_templates[static_cast<size_t>(worker)];
-        if (i >= site_pages.size()) return ledger_entries.render_chunk(i - site_pages.size(), engine);
-        auto render = [&] { return site_pages[i].second(engine); };
-        site_html[i] = plan ? plan->file(site_pages[i].first, plan->site_page_key(site_pages[i].first, usage), render) : render();
+        if (i >= site_wide.size()) return ledger_entries.render_chunk(i - site_wide.size(), engine);
+        auto render = [&] { return site_wide[i].render(engine); };
+        site_html[i] = plan ? plan->file(site_wide[i].path, plan->site_page_key(site_wide[i].path, usage), render) : render();
     });
-    for (size_t i = 0; i < site_pages.size(); ++i) tree[site_pages[i].first] = std::move(site_html[i]);
+    for (size_t i = 0; i < site_wide.size(); ++i) tree[site_wide[i].path] = std::move(site_html[i]);
     auto ledger = [&] {
         std::string entries = plan ? render_ledger(thread_templates, content.registry, usage, "../", cards)
                                    : ledger_entries.page(templates);
-        return in_layout(templates, site, "Figure ledger", "Every figure on this site, its status and its evidence.", "../",
-                         ledger_path, entries);
+        return ledger_in_layout(templates, site, entries);
     };
     output.put(ledger_path, plan ? plan->file(ledger_path, plan->site_page_key(ledger_path, usage), ledger) : ledger());
     std::string image_cache_dir = options.image_cache_dir;
@@ -287,8 +295,8 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     result.ok = !out.has_errors();
     if (plan && result.ok) plan->commit(tree);
     if (options.keep_state && result.ok)
-        keep_state(*options.keep_state, std::move(content), result, std::move(templates), std::move(page_states),
-                   std::move(before_pages), after_pages);
+        keep_state(*options.keep_state, std::move(content), result, templates, std::move(page_states), std::move(usage),
+                   has_home, marks, options.content_dir);
     return result;
 }
 

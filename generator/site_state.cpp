@@ -22,6 +22,19 @@ bool PageContribution::same_as(const PageContribution& other) const {
     return usage == other.usage && chart_ids == other.chart_ids;
 }
 
+Diagnostics SiteState::diagnostics(const std::map<size_t, const Diagnostics*>& replaced) const {
+    Diagnostics all = before_pages;
+    all.append(registry_load);
+    all.append(registry_checks);
+    for (size_t i = 0; i < pages.size(); ++i) {
+        auto other = replaced.find(i);
+        all.append(other == replaced.end() ? pages[i].diagnostics : *other->second);
+    }
+    all.append(chart_ids);
+    all.append(site_checks);
+    return all;
+}
+
 std::string normal_path(const std::string& path) {
     return std::filesystem::path(path).lexically_normal().string();
 }

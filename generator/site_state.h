@@ -22,6 +22,7 @@
 #include "prose_checks.h"
 #include "reference_resolver.h"
 #include "template_engine.h"
+#include "usage_index.h"
 
 namespace sourced {
 
@@ -49,13 +50,24 @@ struct SiteState {
     LoadedContent content;                    // pages in navigation order, bodies freed
     std::optional<TemplateEngine> templates;  // set with valid
     std::vector<PageState> pages;             // as content.pages
+    UsageIndex usage;                         // from every page
+    bool has_home = false;                    // a page is index.html (no generated front page)
     std::map<std::string, size_t> page_index; // normalised path -> index in pages
-    std::set<std::string> load_noted;         // pages the load stage reported something about
-    Diagnostics before_pages;                 // load, registry checks
-    Diagnostics after_pages;                  // chart card ids, site checks
+    std::set<std::string> registry_files;     // normalised: registry.json and its sources file
+    std::set<std::string> load_noted;         // normalised paths the load stage reported something about
+    // The build's diagnostics by where they came from:
+    Diagnostics before_pages;                 // the load stage (not the registry's) and the templates
+    Diagnostics registry_load;                // reading registry.json and its sources file
+    Diagnostics registry_checks;              // figure rules, quotes, source hygiene
+    Diagnostics chart_ids;                    // chart card ids
+    Diagnostics site_checks;                  // figures and sources nothing uses
     CheckReport report;
     int flagged_figures = 0;
     int jobs = 1;
+
+    // Every diagnostic of the site, as a full build would list them, with
+    // `replaced` (page index -> its diagnostics) in place of those pages' own.
+    Diagnostics diagnostics(const std::map<size_t, const Diagnostics*>& replaced = {}) const;
 };
 
 // "content//pages/./a.md" -> "content/pages/a.md": how paths are compared.

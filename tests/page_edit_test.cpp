@@ -54,9 +54,9 @@ struct Served {
     // The fast path for `touched`; false if it declined.
     bool edit(const MemoryFileSystem& files, const std::set<std::string>& touched, size_t* changed_files = nullptr) {
         BuildOptions options = options_for(&state);
-        auto pages = edited_pages(state, touched, false, options);
-        if (!pages) return false;
-        auto edit = rebuild_edited_pages(state, *pages, files, options);
+        auto what = touched_files(state, touched, false, options);
+        if (!what || what->registry) return false;
+        auto edit = rebuild_edited_pages(state, what->pages, files, options);
         if (!edit) return false;
         if (changed_files) *changed_files = edit->changed.size();
         for (auto& [path, bytes] : edit->changed) site[path] = std::move(bytes);
@@ -143,7 +143,7 @@ TEST_CASE("edits that change more than a page's own file are left to a full buil
     }
     SECTION("a directory") {
         BuildOptions options = options_for(&served.state);
-        CHECK_FALSE(edited_pages(served.state, {page}, true, options));
+        CHECK_FALSE(touched_files(served.state, {page}, true, options));
     }
     // None of these touched the state: the site is still the first build's.
     files.add(page, original);
@@ -157,14 +157,15 @@ TEST_CASE("an editor's temporary files in content/ do not stop the fast path", "
     const std::string page = "content/pages/pricing.md";
     files.add(page, with_body_appended(files, page, "Saved from an editor."));
     BuildOptions options = options_for(&served.state);
-    auto pages = edited_pages(served.state,
+    auto what = touched_files(served.state,
                               {page, "content/pages/.pricing.md.swp", "content/pages/4913", "content/pages/pricing.md~"},
                               false, options);
-    REQUIRE(pages);
-    CHECK(pages->size() == 1);
-    auto only_temporaries = edited_pages(served.state, {"content/pages/.pricing.md.swp"}, false, options);
+    REQUIRE(what);
+    CHECK(what->pages.size() == 1);
+    CHECK_FALSE(what->registry);
+    auto only_temporaries = touched_files(served.state, {"content/pages/.pricing.md.swp"}, false, options);
     REQUIRE(only_temporaries);
-    CHECK(only_temporaries->empty());
+    CHECK(only_temporaries->pages.empty());
     REQUIRE(served.edit(files, {page, "content/pages/4913"}));
     require_same_as_full_build(served, files);
 }
@@ -176,7 +177,7 @@ TEST_CASE("a failed full build leaves no state for the fast path", "[page_edit]"
     BuildResult result = build_site(options_for(&state), files);
     REQUIRE_FALSE(result.ok);
     CHECK_FALSE(state.valid);
-    CHECK_FALSE(edited_pages(state, {"content/pages/pricing.md"}, false, options_for(&state)));
+    CHECK_FALSE(touched_files(state, {"content/pages/pricing.md"}, false, options_for(&state)));
 }
 
 TEST_CASE("a seeded random sequence of prose edits stays identical to full builds", "[page_edit]") {

@@ -1,0 +1,177 @@
+#include "registry_edit.h"
+
+#include <atomic>
+#include <chrono>
+
+#include "chart_card.h"
+#include "check_stage.h"
+#include "content_checks.h"
+#include "content_loader.h"
+#include "figure_card.h"
+#include "front_matter.h"
+#include "image_cache.h"
+#include "incremental_plan.h"
+#include "ledger_page.h"
+#include "page_build.h"
+#include "parallel.h"
+#include "site_extras.h"
+#include "site_output.h"
+#include "site_pages.h"
+
+namespace sourced {
+
+namespace {
+
+// The ids a page's contribution names ("f <id> <anchor>" and "s <id> <anchor>" lines).
+bool uses_any(const PageContribution& c, const std::set<std::string>& figures, const std::set<std::string>& sources) {
+    size_t start = 0;
+    while (start < c.usage.size()) {
+        size_t end = c.usage.find('\n', start);
+        if (end == std::string::npos) end = c.usage.size();
+        std::string line = c.usage.substr(start, end - start);
+        start = end + 1;
+        size_t space = line.find(' ', 2);
+        std::string id = line.substr(2, space == std::string::npos ? std::string::npos : space - 2);
+        if ((line[0] == 'f' ? figures : sources).count(id)) return true;
+    }
+    return false;
+}
+
+// One page built again against the new registry, not yet part of the state.
+struct Rebuilt {
+    size_t index = 0;
+    PageWork work;
+    PageContribution contribution;
+};
+
+}  // namespace
+
+std::optional<PageEdit> rebuild_after_registry_edit(SiteState& state, const FileSystem& files,
+                                                    const BuildOptions& options) {
+    if (!state.valid) return std::nullopt;
+    auto started = std::chrono::steady_clock::now();
+    LoadedContent& content = state.content;
+
+    // load and check the registry again, beside the pages as they are
+    Diagnostics load_diagnostics, check_diagnostics;
+    std::map<std::string, std::string> texts;
+    Registry next = load_registry_files(files, options.content_dir, content.registry_path, texts, load_diagnostics);
+    if (load_diagnostics.has_errors()) return std::nullopt;
+    if (next.figure_ids() != content.registry.figure_ids() || next.source_ids() != content.registry.source_ids())
+        return std::nullopt;
+    std::set<std::string> files_now;
+    for (const auto& entry : texts) files_now.insert(normal_path(entry.first));
+    if (files_now != state.registry_files) return std::nullopt;  // the registry names another sources file
+    RegistryPrints before = registry_prints(content.registry);
+    std::swap(content.registry, next);  // `next` is the previous registry until the edit is taken
+    auto decline = [&] {
+        std::swap(content.registry, next);
+        return std::nullopt;
+    };
+    CheckReport report;
+    check_registry_content(content, texts, {options.snapshots_dir, options.today}, files, options.content_dir,
+                           check_diagnostics, report);
+    if (check_diagnostics.has_errors()) return decline();
+    RegistryPrints after = registry_prints(content.registry);
+    std::set<std::string> figures, sources;
+    for (const auto& [id, print] : after.figures)
+        if (before.figures[id] != print) figures.insert(id);
+    for (const auto& [id, print] : after.sources)
+        if (before.sources[id] != print) sources.insert(id);
+
+    // the pages that use a changed figure or source, from the text they were last built from
+    SiteContext site{&content.config, &content.pages, SOURCED_VERSION};
+    std::vector<Rebuilt> rebuilt;
+    for (size_t i = 0; i < state.pages.size(); ++i)
+        if (uses_any(state.pages[i].contribution, figures, sources)) rebuilt.push_back({i, {}, {}});
+    std::vector<TemplateEngine> thread_templates(static_cast<size_t>(std::max(1, state.jobs)), *state.templates);
+    std::atomic<bool> declined{false};
+    parallel_for(rebuilt.size(), state.jobs, [&](size_t k, int worker) {
+        Rebuilt& r = rebuilt[k];
+        Page page = content.pages[r.index];
+        const std::string& text = content.texts.at(page.path);
+        page.body = split_front_matter(text).body;
+        build_page(page, {&content.registry, &site, &text}, thread_templates[static_cast<size_t>(worker)], r.work);
+        r.contribution = page_contribution(r.work.resolved, r.work.bare);
+        if (r.work.diagnostics.has_errors() || !r.contribution.same_as(state.pages[r.index].contribution)) declined = true;
+    });
+    if (declined) return decline();
+    std::map<size_t, const Diagnostics*> replaced;
+    for (const Rebuilt& r : rebuilt) replaced[r.index] = &r.work.diagnostics;
+    Diagnostics site_checks;
+    check_site(content, state.usage, site_checks);  // a figure's evidence may name other sources now
+    PageEdit edit;
+    {
+        std::swap(state.registry_load, load_diagnostics);
+        std::swap(state.registry_checks, check_diagnostics);
+        std::swap(state.site_checks, site_checks);
+        edit.result.diagnostics = state.diagnostics(replaced);
+        if (options.strict && edit.result.diagnostics.warning_count() > 0) {
+            std::swap(state.registry_load, load_diagnostics);
+            std::swap(state.registry_checks, check_diagnostics);
+            std::swap(state.site_checks, site_checks);
+            return decline();
+        }
+    }
+
+    // From here on the edit is taken: the state becomes the new site's.
+    for (auto& [path, text] : texts) content.texts[path] = std::move(text);
+    OutputTree& changed = edit.changed;
+    SiteOutput output(changed, nullptr);
+    for (Rebuilt& r : rebuilt) {
+        const Page& page = content.pages[r.index];
+        std::vector<ChartCard> cards;
+        for (const ChartUse& chart : r.work.resolved.charts)
+            cards.push_back({chart.card_id, page.slug, page.meta.title, page.path, chart.chart});
+        add_chart_card_pages(output, thread_templates.front(), cards, content.config);
+        changed[page_href(page.slug)] = std::move(r.work.html);
+        state.pages[r.index] = {std::move(r.work.diagnostics), std::move(r.contribution)};
+    }
+    report.bare.clear();
+    for (const PageState& p : state.pages)
+        report.bare.insert(report.bare.end(), p.contribution.bare.begin(), p.contribution.bare.end());
+    state.report = report;
+    state.flagged_figures = 0;
+    for (const Figure& f : content.registry.figures) state.flagged_figures += is_flagged(f.status) ? 1 : 0;
+
+    // the changed figures' cards, and the pages made from the whole registry
+    Registry cards;
+    cards.sources = content.registry.sources;
+    for (const Figure& f : content.registry.figures)
+        if (figures.count(f.id)) cards.figures.push_back(f);
+    cards.index();
+    ImageCache image_cache(options.image_cache_dir);
+    Diagnostics card_problems;
+    edit.result.images = add_card_pages(output, thread_templates, cards, content.config, state.jobs,
+                                        options.card_images ? &image_cache : nullptr, card_problems);
+    if (card_problems.has_errors()) state.valid = false;  // e.g. a PNG could not be made: the next rebuild builds all
+    edit.result.diagnostics.append(card_problems);
+    std::vector<SitePage> pages = site_pages(content, site, state.usage, state.report, state.has_home);
+    std::vector<std::string> html(pages.size());
+    std::string ledger;
+    LedgerOptions ledger_cards{&content.config, options.card_images};
+    LedgerRender ledger_entries(content.registry, state.usage, "../", ledger_cards);
+    parallel_for(pages.size() + ledger_entries.chunks(), state.jobs, [&](size_t i, int worker) {
+        const TemplateEngine& engine = thread_templates[static_cast<size_t>(worker)];
+        if (i >= pages.size()) return ledger_entries.render_chunk(i - pages.size(), engine);
+        html[i] = pages[i].render(engine);
+    });
+    for (size_t i = 0; i < pages.size(); ++i) changed[pages[i].path] = std::move(html[i]);
+    changed[kLedgerPath] = ledger_in_layout(thread_templates.front(), site, ledger_entries.page(thread_templates.front()));
+    changed["assets/search-index.js"] = search_index_js(content);
+
+    edit.pages = rebuilt.size();
+    BuildResult& result = edit.result;
+    result.pages = static_cast<int>(content.pages.size());
+    result.figures = static_cast<int>(content.registry.figures.size());
+    result.sources = static_cast<int>(content.registry.sources.size());
+    result.flagged_figures = state.flagged_figures;
+    result.report = state.report;
+    result.jobs = state.jobs;
+    for (const auto& [path, bytes] : changed) result.written[path] = bytes.size();
+    result.times.push_back({"registry edit", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count()});
+    result.ok = !result.diagnostics.has_errors();
+    return edit;
+}
+
+}  // namespace sourced
