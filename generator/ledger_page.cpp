@@ -6,41 +6,24 @@
 
 namespace sourced {
 
-namespace {
-// Figures per task: enough to keep the scheduling cost small, few enough
-// that both threads finish together on a small registry.
-constexpr size_t kChunk = 64;
-}  // namespace
-
 LedgerRender::LedgerRender(const Registry& registry, const UsageIndex& usage, LinkStyle links, LedgerOptions options)
     : registry_(registry), usage_(usage), links_(std::move(links)), options_(options),
-      chunks_((registry.figures.size() + kChunk - 1) / kChunk) {}
+      entries_(registry.figures.size(), [this](size_t i, const TemplateEngine& engine) { return entry(i, engine); }) {}
 
-void LedgerRender::render_chunk(size_t chunk, const TemplateEngine& engine) {
-    const size_t figures = registry_.figures.size();
-    for (size_t i = chunk * kChunk; i < std::min(figures, (chunk + 1) * kChunk); ++i) {
-        const Figure& f = registry_.figures[i];
-        nlohmann::json entry = ledger_entry_view(f, registry_, usage_, links_);
-        if (options_.cards) {
-            add_card_fields(entry, f, registry_, *options_.cards);
-            if (!options_.card_images) entry.erase("image_png");
-        }
-        chunks_[chunk] += engine.render("ledger-entry", entry);
+std::string LedgerRender::entry(size_t index, const TemplateEngine& engine) const {
+    const Figure& f = registry_.figures[index];
+    nlohmann::json entry = ledger_entry_view(f, registry_, usage_, links_);
+    if (options_.cards) {
+        add_card_fields(entry, f, registry_, *options_.cards);
+        if (!options_.card_images) entry.erase("image_png");
     }
+    return engine.render("ledger-entry", entry);
 }
 
-std::string LedgerRender::page(const TemplateEngine& engine) {
-    size_t size = 0;
-    for (const std::string& chunk : chunks_) size += chunk.size();
-    std::string entries;
-    entries.reserve(size);
-    for (std::string& chunk : chunks_) {
-        entries += chunk;
-        std::string().swap(chunk);
-    }
+std::string LedgerRender::page(const TemplateEngine& engine, bool keep) {
     nlohmann::json page = ledger_view(registry_);
     page["has_cards"] = options_.cards != nullptr;  // the copy buttons' script, only where the snippets are
-    return engine.render_around("figures", std::move(page), "entries", entries);
+    return engine.render_around("figures", std::move(page), "entries", entries_.joined(keep));
 }
 
 std::string render_ledger(const std::vector<TemplateEngine>& templates, const Registry& registry,

@@ -4,14 +4,15 @@
 //
 // Owns rendering the ledger's entries. It is the largest page of a site (about
 // 4 KB a figure), so each entry is rendered on its own with the
-// `ledger-entry` template, in chunks on all threads, and its view is dropped as
-// soon as its HTML exists; the `figures` template then places the entries,
-// in registry order, so the page is the same for any thread count.
+// `ledger-entry` template, in chunks on all threads (entry_list.h), and its
+// view is dropped as soon as its HTML exists; the `figures` template then
+// places the entries, in registry order.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "entry_list.h"
 #include "link_style.h"
 #include "registry.h"
 #include "site_config.h"
@@ -31,17 +32,23 @@ struct LedgerOptions {
 class LedgerRender {
 public:
     LedgerRender(const Registry& registry, const UsageIndex& usage, LinkStyle links, LedgerOptions options);
-    size_t chunks() const { return chunks_.size(); }
-    void render_chunk(size_t chunk, const TemplateEngine& engine);
-    // The `figures` template around every entry, in registry order (frees the chunks).
-    std::string page(const TemplateEngine& engine);
+    LedgerRender(const LedgerRender&) = delete;  // its entries render through `this`
+    size_t chunks() const { return entries_.chunks(); }
+    void render_chunk(size_t chunk, const TemplateEngine& engine) { entries_.render_chunk(chunk, engine); }
+    // Figure `index`'s entry alone.
+    std::string entry(size_t index, const TemplateEngine& engine) const;
+    // The `figures` template around every entry, in registry order (frees
+    // the entries unless `keep`).
+    std::string page(const TemplateEngine& engine, bool keep = false);
+    // Each figure's entry, in registry order, after render_chunk or set by a caller.
+    std::vector<std::string>& entries() { return entries_.entries(); }
 
 private:
     const Registry& registry_;
     const UsageIndex& usage_;
     LinkStyle links_;
     LedgerOptions options_;
-    std::vector<std::string> chunks_;
+    EntryList entries_;
 };
 
 // The ledger's HTML (the `figures` template's output, without the layout).

@@ -17,6 +17,7 @@
 #include "site_extras.h"
 #include "site_output.h"
 #include "site_pages.h"
+#include "sources_page.h"
 
 namespace sourced {
 
@@ -58,6 +59,8 @@ std::optional<PageEdit> rebuild_after_registry_edit(SiteState& state, const File
     Registry next = load_registry_files(files, options.content_dir, content.registry_path, texts, load_diagnostics);
     if (load_diagnostics.has_errors()) return std::nullopt;
     if (next.figure_ids() != content.registry.figure_ids() || next.source_ids() != content.registry.source_ids())
+        return std::nullopt;
+    if (state.ledger_entries.size() != next.figures.size() || state.source_entries.size() != next.sources.size())
         return std::nullopt;
     std::set<std::string> files_now;
     for (const auto& entry : texts) files_now.insert(normal_path(entry.first));
@@ -146,18 +149,40 @@ std::optional<PageEdit> rebuild_after_registry_edit(SiteState& state, const File
                                         options.card_images ? &image_cache : nullptr, card_problems);
     if (card_problems.has_errors()) state.valid = false;  // e.g. a PNG could not be made: the next rebuild builds all
     edit.result.diagnostics.append(card_problems);
-    std::vector<SitePage> pages = site_pages(content, site, state.usage, state.report, state.has_home);
-    std::vector<std::string> html(pages.size());
-    std::string ledger;
+    // The ledger and sources page: only the entries of what changed are rendered again.
+    std::set<std::string> sources_shown = sources;  // the sources whose entry lists a changed figure, before or after
+    for (const Registry* registry : {&next, &content.registry})
+        for (const Figure& f : registry->figures)
+            if (figures.count(f.id))
+                for (const Evidence& ev : f.evidence) sources_shown.insert(ev.source_id);
     LedgerOptions ledger_cards{&content.config, options.card_images};
-    LedgerRender ledger_entries(content.registry, state.usage, "../", ledger_cards);
-    parallel_for(pages.size() + ledger_entries.chunks(), state.jobs, [&](size_t i, int worker) {
+    LedgerRender ledger(content.registry, state.usage, "../", ledger_cards);
+    SourcesRender source_list(content.registry, state.usage, "../");
+    ledger.entries().swap(state.ledger_entries);
+    source_list.entries().swap(state.source_entries);
+    std::vector<std::pair<bool, size_t>> entries;  // (is a figure, index)
+    for (size_t i = 0; i < content.registry.figures.size(); ++i)
+        if (figures.count(content.registry.figures[i].id)) entries.push_back({true, i});
+    for (size_t i = 0; i < content.registry.sources.size(); ++i)
+        if (sources_shown.count(content.registry.sources[i].id)) entries.push_back({false, i});
+    std::vector<SitePage> pages = site_pages(content, site, state.report, state.has_home);
+    std::vector<std::string> html(pages.size());
+    parallel_for(pages.size() + entries.size(), state.jobs, [&](size_t i, int worker) {
         const TemplateEngine& engine = thread_templates[static_cast<size_t>(worker)];
-        if (i >= pages.size()) return ledger_entries.render_chunk(i - pages.size(), engine);
-        html[i] = pages[i].render(engine);
+        if (i < pages.size()) {
+            html[i] = pages[i].render(engine);
+            return;
+        }
+        auto [figure, index] = entries[i - pages.size()];
+        if (figure) ledger.entries()[index] = ledger.entry(index, engine);
+        else source_list.entries()[index] = source_list.entry(index, engine);
     });
     for (size_t i = 0; i < pages.size(); ++i) changed[pages[i].path] = std::move(html[i]);
-    changed[kLedgerPath] = ledger_in_layout(thread_templates.front(), site, ledger_entries.page(thread_templates.front()));
+    const TemplateEngine& engine = thread_templates.front();
+    changed[kLedgerPath] = ledger_in_layout(engine, site, ledger.page(engine, true));
+    changed[kSourcesPath] = sources_in_layout(engine, site, source_list.page(engine, true));
+    ledger.entries().swap(state.ledger_entries);
+    source_list.entries().swap(state.source_entries);
     changed["assets/search-index.js"] = search_index_js(content);
 
     edit.pages = rebuilt.size();

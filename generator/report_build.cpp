@@ -13,6 +13,7 @@
 #include "pandoc_citations.h"
 #include "reference_resolver.h"
 #include "ledger_page.h"
+#include "sources_page.h"
 #include "site_views.h"
 #include "suggestion.h"
 #include "template_engine.h"
@@ -154,7 +155,7 @@ ReportResult build_report(const ReportOptions& options, const FileSystem& files)
         {"sources_total", std::to_string(content.registry.sources.size())},
         {"counts", counts},
         {"ledger", render_ledger({templates}, content.registry, usage, links, {})},
-        {"sources", templates.render("sources", sources_view(content.registry, usage, links))},
+        {"sources", render_sources({templates}, content.registry, usage, links)},
         {"legend", templates.render("legend", legend_view(content.registry))},
         {"content_dir", options.content_dir},
         {"date", date},

@@ -24,6 +24,7 @@
 #include "site_extras.h"
 #include "site_output.h"
 #include "site_pages.h"
+#include "sources_page.h"
 #include "site_state.h"
 #include "site_views.h"
 #include "template_engine.h"
@@ -238,28 +239,40 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     }
     work.clear();
     // The site-wide pages do not depend on each other: one task each.
-    std::vector<SitePage> site_wide = site_pages(content, site, usage, result.report, has_home);
-    // One pool for the site-wide pages and, in a full build, the ledger's
-    // entries (ledger_page.h), so no thread waits while another renders the
-    // sources page. An incremental build renders the ledger only if its key changed.
-    const std::string ledger_path = kLedgerPath;
+    std::vector<SitePage> site_wide = site_pages(content, site, result.report, has_home);
+    // One pool for the site-wide pages and the entries of the ledger and the
+    // sources page (entry_list.h), so no thread waits while another renders a
+    // long list. An incremental build renders a list only if its page's key
+    // changed, unless serve keeps the entries (site_state.h).
     LedgerOptions cards{&content.config, options.card_images};
     LedgerRender ledger_entries(content.registry, usage, "../", cards);
-    const size_t ledger_tasks = plan ? 0 : ledger_entries.chunks();
+    SourcesRender source_entries(content.registry, usage, "../");
+    const bool keep_entries = options.keep_state != nullptr;
+    const bool lists_in_pool = !plan || keep_entries;
+    const size_t ledger_tasks = lists_in_pool ? ledger_entries.chunks() : 0;
+    const size_t source_tasks = lists_in_pool ? source_entries.chunks() : 0;
     std::vector<std::string> site_html(site_wide.size());
-    parallel_for(site_wide.size() + ledger_tasks, result.jobs, [&](size_t i, int worker) {
+    parallel_for(site_wide.size() + ledger_tasks + source_tasks, result.jobs, [&](size_t i, int worker) {
         const TemplateEngine& engine = thread_templates[static_cast<size_t>(worker)];
+        if (i >= site_wide.size() + ledger_tasks)
+            return source_entries.render_chunk(i - site_wide.size() - ledger_tasks, engine);
         if (i >= site_wide.size()) return ledger_entries.render_chunk(i - site_wide.size(), engine);
         auto render = [&] { return site_wide[i].render(engine); };
         site_html[i] = plan ? plan->file(site_wide[i].path, plan->site_page_key(site_wide[i].path, usage), render) : render();
     });
     for (size_t i = 0; i < site_wide.size(); ++i) tree[site_wide[i].path] = std::move(site_html[i]);
     auto ledger = [&] {
-        std::string entries = plan ? render_ledger(thread_templates, content.registry, usage, "../", cards)
-                                   : ledger_entries.page(templates);
-        return ledger_in_layout(templates, site, entries);
+        return ledger_in_layout(templates, site,
+                                lists_in_pool ? ledger_entries.page(templates, keep_entries)
+                                              : render_ledger(thread_templates, content.registry, usage, "../", cards));
     };
-    output.put(ledger_path, plan ? plan->file(ledger_path, plan->site_page_key(ledger_path, usage), ledger) : ledger());
+    output.put(kLedgerPath, plan ? plan->file(kLedgerPath, plan->site_page_key(kLedgerPath, usage), ledger) : ledger());
+    auto sources = [&] {
+        return sources_in_layout(templates, site,
+                                 lists_in_pool ? source_entries.page(templates, keep_entries)
+                                               : render_sources(thread_templates, content.registry, usage, "../"));
+    };
+    output.put(kSourcesPath, plan ? plan->file(kSourcesPath, plan->site_page_key(kSourcesPath, usage), sources) : sources());
     std::string image_cache_dir = options.image_cache_dir;
     if (image_cache_dir.empty() && options.write) image_cache_dir = default_image_cache_dir(options.content_dir);
     ImageCache image_cache(image_cache_dir);
@@ -294,9 +307,12 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     timer.next("write");
     result.ok = !out.has_errors();
     if (plan && result.ok) plan->commit(tree);
-    if (options.keep_state && result.ok)
+    if (options.keep_state && result.ok) {
         keep_state(*options.keep_state, std::move(content), result, templates, std::move(page_states), std::move(usage),
                    has_home, marks, options.content_dir);
+        options.keep_state->ledger_entries = std::move(ledger_entries.entries());
+        options.keep_state->source_entries = std::move(source_entries.entries());
+    }
     return result;
 }
 

@@ -5,18 +5,14 @@
 
 namespace sourced {
 
-std::vector<SitePage> site_pages(const LoadedContent& content, const SiteContext& site, const UsageIndex& usage,
-                                 const CheckReport& report, bool has_home) {
+std::vector<SitePage> site_pages(const LoadedContent& content, const SiteContext& site, const CheckReport& report,
+                                 bool has_home) {
     std::vector<SitePage> pages;
     if (!has_home)
         pages.push_back({"index.html", [&](const TemplateEngine& t) {
                              return in_layout(t, site, content.config.title, content.config.description, "", "index.html",
                                               "home", home_view(site, content.registry));
                          }});
-    pages.push_back({"sources/index.html", [&](const TemplateEngine& t) {
-                         return in_layout(t, site, "Sources", "Every source this site cites and the figures that rest on it.",
-                                          "../", "sources/index.html", "sources", sources_view(content.registry, usage, "../"));
-                     }});
     pages.push_back({"figures/report.html",
                      [&](const TemplateEngine& t) { return report_page(t, site, content.registry, report); }});
     pages.push_back({"legend.html", [&](const TemplateEngine& t) {
@@ -32,6 +28,11 @@ std::vector<SitePage> site_pages(const LoadedContent& content, const SiteContext
                          return in_layout(t, site, "Page not found", "", root, "404.html", "not_found", {{"root", root}});
                      }});
     return pages;
+}
+
+std::string sources_in_layout(const TemplateEngine& templates, const SiteContext& site, const std::string& entries) {
+    return in_layout(templates, site, "Sources", "Every source this site cites and the figures that rest on it.", "../",
+                     kSourcesPath, entries);
 }
 
 std::string ledger_in_layout(const TemplateEngine& templates, const SiteContext& site, const std::string& entries) {

@@ -1,7 +1,8 @@
 // The pages a site build makes from the whole site rather than from one
 // Markdown file: the generated front page (when there is no index.md), the
-// sources page, the build report, the legend, search and 404 pages, and the
-// figure ledger's layout.
+// sources page and the figure ledger (their layout; their entries are
+// rendered by sources_page.h and ledger_page.h), the build report, the
+// legend, search and 404 pages.
 //
 // Owns what each of them is rendered from, so a full build (site_build.cpp)
 // and serve's registry-edit fast path (registry_edit.h) make them the same way.
@@ -15,7 +16,6 @@
 #include "content_loader.h"
 #include "site_views.h"
 #include "template_engine.h"
-#include "usage_index.h"
 
 namespace sourced {
 
@@ -24,11 +24,17 @@ struct SitePage {
     std::function<std::string(const TemplateEngine&)> render;  // independent of the others: any thread
 };
 
-// Every site-wide page but the ledger. The arguments must outlive the result.
-std::vector<SitePage> site_pages(const LoadedContent& content, const SiteContext& site, const UsageIndex& usage,
-                                 const CheckReport& report, bool has_home);
+// Every site-wide page but the two lists below. The arguments must outlive
+// the result.
+std::vector<SitePage> site_pages(const LoadedContent& content, const SiteContext& site, const CheckReport& report,
+                                 bool has_home);
 
 constexpr const char* kLedgerPath = "figures/index.html";
+
+constexpr const char* kSourcesPath = "sources/index.html";
+
+// sources/index.html: the layout around the sources page's HTML (sources_page.h).
+std::string sources_in_layout(const TemplateEngine& templates, const SiteContext& site, const std::string& entries);
 
 // figures/index.html: the layout around the ledger's HTML (ledger_page.h).
 std::string ledger_in_layout(const TemplateEngine& templates, const SiteContext& site, const std::string& entries);

@@ -61,6 +61,8 @@ struct SiteState {
     Diagnostics registry_checks;              // figure rules, quotes, source hygiene
     Diagnostics chart_ids;                    // chart card ids
     Diagnostics site_checks;                  // figures and sources nothing uses
+    std::vector<std::string> ledger_entries;  // each figure's ledger entry (ledger_page.h)
+    std::vector<std::string> source_entries;  // each source's entry on the sources page (sources_page.h)
     CheckReport report;
     int flagged_figures = 0;
     int jobs = 1;

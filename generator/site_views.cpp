@@ -148,40 +148,45 @@ json ledger_entry_view(const Figure& f, const Registry& registry, const UsageInd
             {"has_uses", !uses.empty()}};
 }
 
-json sources_view(const Registry& registry, const UsageIndex& usage, const LinkStyle& links) {
-    std::map<std::string, json> figures_by_source;
+json sources_view(const Registry& registry) { return {{"total", std::to_string(registry.sources.size())}}; }
+
+std::vector<json> sources_figure_lists(const Registry& registry, const LinkStyle& links) {
+    std::map<std::string, size_t> index;
+    for (size_t i = 0; i < registry.sources.size(); ++i) index.emplace(registry.sources[i].id, i);
+    std::vector<json> lists(registry.sources.size(), json::array());
     for (const Figure& f : registry.figures)
         for (const Evidence& ev : f.evidence) {
-            json& list = figures_by_source[ev.source_id];
-            if (list.is_null()) list = json::array();
+            auto at = index.find(ev.source_id);
+            if (at == index.end()) continue;
+            json& list = lists[at->second];
             if (!list.empty() && list.back()["id"] == f.id) continue;
             list.push_back({{"id", f.id}, {"display", f.display}, {"claim", f.claim}, {"status", status_name(f.status)},
                             {"flag", status_flag_html(f.status)}, {"href", links.figure(f.id)}});
         }
-    json sources = json::array();
-    for (const Source& s : registry.sources) {
-        std::set<std::string> seen_pages;
-        json pages = json::array();
-        if (auto used = usage.sources.find(s.id); used != usage.sources.end())
-            for (const Use& use : used->second)
-                if (seen_pages.insert(use.page_slug).second)
-                    pages.push_back({{"title", use.page_title}, {"href", links.page(use.page_slug)}});
-        auto found = figures_by_source.find(s.id);
-        json figures = found == figures_by_source.end() ? json::array() : found->second;
-        sources.push_back({{"id", s.id},
-                           {"title", s.title},
-                           {"citation", source_citation_html(s, registry, links)},
-                           {"kind", s.kind},
-                           {"type", s.type},
-                           {"missing_url", s.url.empty()},
-                           {"missing_date", s.issued.empty()},
-                           {"archive_url", safe_url(s.archive_url)},
-                           {"figures", figures},
-                           {"has_figures", !figures.empty()},
-                           {"pages", pages},
-                           {"has_pages", !pages.empty()}});
-    }
-    return {{"sources", sources}, {"total", std::to_string(registry.sources.size())}};
+    return lists;
+}
+
+json source_entry_view(const Source& s, json figures, const Registry& registry, const UsageIndex& usage,
+                       const LinkStyle& links) {
+    std::set<std::string> seen_pages;
+    json pages = json::array();
+    if (auto used = usage.sources.find(s.id); used != usage.sources.end())
+        for (const Use& use : used->second)
+            if (seen_pages.insert(use.page_slug).second)
+                pages.push_back({{"title", use.page_title}, {"href", links.page(use.page_slug)}});
+    bool has_figures = !figures.empty();
+    return {{"id", s.id},
+            {"title", s.title},
+            {"citation", source_citation_html(s, registry, links)},
+            {"kind", s.kind},
+            {"type", s.type},
+            {"missing_url", s.url.empty()},
+            {"missing_date", s.issued.empty()},
+            {"archive_url", safe_url(s.archive_url)},
+            {"figures", std::move(figures)},
+            {"has_figures", has_figures},
+            {"pages", pages},
+            {"has_pages", !pages.empty()}};
 }
 
 json legend_view(const Registry& registry) {

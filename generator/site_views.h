@@ -45,7 +45,14 @@ nlohmann::json article_view(const Page& page, const ResolvedPage& resolved, cons
 nlohmann::json ledger_view(const Registry& registry);
 nlohmann::json ledger_entry_view(const Figure& figure, const Registry& registry, const UsageIndex& usage,
                                  const LinkStyle& links);
-nlohmann::json sources_view(const Registry& registry, const UsageIndex& usage, const LinkStyle& links);
+// The sources page: the page's own fields (total), and one entry per source
+// with `figures`, its list from sources_figure_lists, rendered on its own
+// (sources_page.h puts them together).
+nlohmann::json sources_view(const Registry& registry);
+// For each source, in registry order, the figures whose evidence names it.
+std::vector<nlohmann::json> sources_figure_lists(const Registry& registry, const LinkStyle& links);
+nlohmann::json source_entry_view(const Source& source, nlohmann::json figures, const Registry& registry,
+                                 const UsageIndex& usage, const LinkStyle& links);
 nlohmann::json legend_view(const Registry& registry);
 nlohmann::json home_view(const SiteContext& site, const Registry& registry);
 

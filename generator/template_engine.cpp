@@ -9,7 +9,7 @@ namespace sourced {
 using kainjow::mustache::data;
 using kainjow::mustache::mustache;
 
-const char* const TemplateEngine::kTemplateNames[] = {"layout", "article", "figures", "ledger-entry", "sources", "legend", "home", "report", "search", "not_found", "card", "card-svg", "chart-card", nullptr};
+const char* const TemplateEngine::kTemplateNames[] = {"layout", "article", "figures", "ledger-entry", "sources", "source-entry", "legend", "home", "report", "search", "not_found", "card", "card-svg", "chart-card", nullptr};
 
 namespace {
 

@@ -74,7 +74,12 @@ TEST_CASE("every name each template uses is provided by the views it is rendered
     ledger["has_cards"] = true;
     ledger["entries"] = "<section>x</section>";
     render("figures", ledger);
-    render("sources", sources_view(content.registry, usage, "../"));
+    nlohmann::json sources = sources_view(content.registry);
+    sources["entries"] = "<section>x</section>";  // as SourcesRender::page sets it
+    render("sources", sources);
+    std::vector<nlohmann::json> source_figures = sources_figure_lists(content.registry, "../");
+    for (size_t i = 0; i < content.registry.sources.size(); ++i)
+        render("source-entry", source_entry_view(content.registry.sources[i], source_figures[i], content.registry, usage, "../"));
     render("legend", legend_view(content.registry));
     render("home", home_view(site, content.registry));
     render("search", nlohmann::json::object());

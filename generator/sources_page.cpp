@@ -1,0 +1,29 @@
+#include "sources_page.h"
+
+#include "parallel.h"
+#include "site_views.h"
+
+namespace sourced {
+
+SourcesRender::SourcesRender(const Registry& registry, const UsageIndex& usage, LinkStyle links)
+    : registry_(registry), usage_(usage), links_(std::move(links)), figures_(sources_figure_lists(registry, links_)),
+      entries_(registry.sources.size(), [this](size_t i, const TemplateEngine& engine) { return entry(i, engine); }) {}
+
+std::string SourcesRender::entry(size_t index, const TemplateEngine& engine) const {
+    return engine.render("source-entry",
+                         source_entry_view(registry_.sources[index], figures_[index], registry_, usage_, links_));
+}
+
+std::string SourcesRender::page(const TemplateEngine& engine, bool keep) {
+    return engine.render_around("sources", sources_view(registry_), "entries", entries_.joined(keep));
+}
+
+std::string render_sources(const std::vector<TemplateEngine>& templates, const Registry& registry,
+                           const UsageIndex& usage, const LinkStyle& links) {
+    SourcesRender sources(registry, usage, links);
+    parallel_for(sources.chunks(), static_cast<int>(templates.size()),
+                 [&](size_t c, int worker) { sources.render_chunk(c, templates[static_cast<size_t>(worker)]); });
+    return sources.page(templates.front());
+}
+
+}  // namespace sourced
