@@ -25,6 +25,9 @@ public:
     void render_chunk(size_t chunk, const TemplateEngine& engine);
     // Every entry, in order; frees them unless `keep`.
     std::string joined(bool keep = false);
+    // `before`, every entry and `after` in one buffer (no copy of the entries
+    // but this one); frees them unless `keep`.
+    std::string joined_within(const std::string& before, const std::string& after, bool keep = false);
     std::vector<std::string>& entries() { return entries_; }
 
 private:

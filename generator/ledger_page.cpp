@@ -20,10 +20,14 @@ std::string LedgerRender::entry(size_t index, const TemplateEngine& engine) cons
     return engine.render("ledger-entry", entry);
 }
 
-std::string LedgerRender::page(const TemplateEngine& engine, bool keep) {
+std::string LedgerRender::page(const TemplateEngine& engine, bool keep) { return page_within(engine, {"", "", true}, keep); }
+
+std::string LedgerRender::page_within(const TemplateEngine& engine, const TemplateEngine::Around& outer, bool keep) {
     nlohmann::json page = ledger_view(registry_);
     page["has_cards"] = options_.cards != nullptr;  // the copy buttons' script, only where the snippets are
-    return engine.render_around("figures", std::move(page), "entries", entries_.joined(keep));
+    TemplateEngine::Around inner = engine.render_split("figures", std::move(page), "entries");
+    if (!inner.found) return outer.before + inner.before + outer.after;
+    return entries_.joined_within(outer.before + inner.before, inner.after + outer.after, keep);
 }
 
 std::string render_ledger(const std::vector<TemplateEngine>& templates, const Registry& registry,

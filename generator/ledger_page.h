@@ -40,6 +40,8 @@ public:
     // The `figures` template around every entry, in registry order (frees
     // the entries unless `keep`).
     std::string page(const TemplateEngine& engine, bool keep = false);
+    // The same inside `outer` (the layout around the page), in one buffer.
+    std::string page_within(const TemplateEngine& engine, const TemplateEngine::Around& outer, bool keep = false);
     // Each figure's entry, in registry order, after render_chunk or set by a caller.
     std::vector<std::string>& entries() { return entries_.entries(); }
 

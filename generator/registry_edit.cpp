@@ -179,8 +179,8 @@ std::optional<PageEdit> rebuild_after_registry_edit(SiteState& state, const File
     });
     for (size_t i = 0; i < pages.size(); ++i) changed[pages[i].path] = std::move(html[i]);
     const TemplateEngine& engine = thread_templates.front();
-    changed[kLedgerPath] = ledger_in_layout(engine, site, ledger.page(engine, true));
-    changed[kSourcesPath] = sources_in_layout(engine, site, source_list.page(engine, true));
+    changed[kLedgerPath] = ledger.page_within(engine, ledger_layout(engine, site), true);
+    changed[kSourcesPath] = source_list.page_within(engine, sources_layout(engine, site), true);
     ledger.entries().swap(state.ledger_entries);
     source_list.entries().swap(state.source_entries);
     changed["assets/search-index.js"] = search_index_js(content);

@@ -261,16 +261,19 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
         site_html[i] = plan ? plan->file(site_wide[i].path, plan->site_page_key(site_wide[i].path, usage), render) : render();
     });
     for (size_t i = 0; i < site_wide.size(); ++i) tree[site_wide[i].path] = std::move(site_html[i]);
+    // With --incremental a list's entries are rendered only if its page's key changed.
+    auto render_all = [&](auto& list) {
+        parallel_for(list.chunks(), result.jobs,
+                     [&](size_t c, int worker) { list.render_chunk(c, thread_templates[static_cast<size_t>(worker)]); });
+    };
     auto ledger = [&] {
-        return ledger_in_layout(templates, site,
-                                lists_in_pool ? ledger_entries.page(templates, keep_entries)
-                                              : render_ledger(thread_templates, content.registry, usage, "../", cards));
+        if (!lists_in_pool) render_all(ledger_entries);
+        return ledger_entries.page_within(templates, ledger_layout(templates, site), keep_entries);
     };
     output.put(kLedgerPath, plan ? plan->file(kLedgerPath, plan->site_page_key(kLedgerPath, usage), ledger) : ledger());
     auto sources = [&] {
-        return sources_in_layout(templates, site,
-                                 lists_in_pool ? source_entries.page(templates, keep_entries)
-                                               : render_sources(thread_templates, content.registry, usage, "../"));
+        if (!lists_in_pool) render_all(source_entries);
+        return source_entries.page_within(templates, sources_layout(templates, site), keep_entries);
     };
     output.put(kSourcesPath, plan ? plan->file(kSourcesPath, plan->site_page_key(kSourcesPath, usage), sources) : sources());
     std::string image_cache_dir = options.image_cache_dir;

@@ -30,14 +30,18 @@ std::vector<SitePage> site_pages(const LoadedContent& content, const SiteContext
     return pages;
 }
 
-std::string sources_in_layout(const TemplateEngine& templates, const SiteContext& site, const std::string& entries) {
-    return in_layout(templates, site, "Sources", "Every source this site cites and the figures that rest on it.", "../",
-                     kSourcesPath, entries);
+TemplateEngine::Around sources_layout(const TemplateEngine& templates, const SiteContext& site) {
+    return templates.render_split("layout",
+                                  layout_view(site, "Sources", "Every source this site cites and the figures that rest on it.",
+                                              "../", kSourcesPath, ""),
+                                  "content");
 }
 
-std::string ledger_in_layout(const TemplateEngine& templates, const SiteContext& site, const std::string& entries) {
-    return in_layout(templates, site, "Figure ledger", "Every figure on this site, its status and its evidence.", "../",
-                     kLedgerPath, entries);
+TemplateEngine::Around ledger_layout(const TemplateEngine& templates, const SiteContext& site) {
+    return templates.render_split(
+        "layout",
+        layout_view(site, "Figure ledger", "Every figure on this site, its status and its evidence.", "../", kLedgerPath, ""),
+        "content");
 }
 
 }  // namespace sourced

@@ -33,10 +33,12 @@ constexpr const char* kLedgerPath = "figures/index.html";
 
 constexpr const char* kSourcesPath = "sources/index.html";
 
-// sources/index.html: the layout around the sources page's HTML (sources_page.h).
-std::string sources_in_layout(const TemplateEngine& templates, const SiteContext& site, const std::string& entries);
+// sources/index.html: the layout, before and after the sources page's HTML
+// (SourcesRender::page_within puts them together).
+TemplateEngine::Around sources_layout(const TemplateEngine& templates, const SiteContext& site);
 
-// figures/index.html: the layout around the ledger's HTML (ledger_page.h).
-std::string ledger_in_layout(const TemplateEngine& templates, const SiteContext& site, const std::string& entries);
+// figures/index.html: the layout, before and after the ledger's HTML
+// (LedgerRender::page_within).
+TemplateEngine::Around ledger_layout(const TemplateEngine& templates, const SiteContext& site);
 
 }  // namespace sourced

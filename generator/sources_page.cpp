@@ -14,8 +14,12 @@ std::string SourcesRender::entry(size_t index, const TemplateEngine& engine) con
                          source_entry_view(registry_.sources[index], figures_[index], registry_, usage_, links_));
 }
 
-std::string SourcesRender::page(const TemplateEngine& engine, bool keep) {
-    return engine.render_around("sources", sources_view(registry_), "entries", entries_.joined(keep));
+std::string SourcesRender::page(const TemplateEngine& engine, bool keep) { return page_within(engine, {"", "", true}, keep); }
+
+std::string SourcesRender::page_within(const TemplateEngine& engine, const TemplateEngine::Around& outer, bool keep) {
+    TemplateEngine::Around inner = engine.render_split("sources", sources_view(registry_), "entries");
+    if (!inner.found) return outer.before + inner.before + outer.after;
+    return entries_.joined_within(outer.before + inner.before, inner.after + outer.after, keep);
 }
 
 std::string render_sources(const std::vector<TemplateEngine>& templates, const Registry& registry,

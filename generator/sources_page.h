@@ -32,6 +32,8 @@ public:
     std::string entry(size_t index, const TemplateEngine& engine) const;
     // The `sources` template around every entry (frees them unless `keep`).
     std::string page(const TemplateEngine& engine, bool keep = false);
+    // The same inside `outer` (the layout around the page), in one buffer.
+    std::string page_within(const TemplateEngine& engine, const TemplateEngine::Around& outer, bool keep = false);
     std::vector<std::string>& entries() { return entries_.entries(); }
 
 private:

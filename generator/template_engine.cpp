@@ -138,17 +138,24 @@ std::string TemplateEngine::render(const std::string& name, const nlohmann::json
     return html;
 }
 
-std::string TemplateEngine::render_around(const std::string& name, nlohmann::json view, const std::string& key,
-                                          const std::string& html) const {
+TemplateEngine::Around TemplateEngine::render_split(const std::string& name, nlohmann::json view,
+                                                   const std::string& key) const {
     // Inputs cannot hold NUL bytes (input_limits.h), so neither can the rest of the output.
     static const std::string marker("\0sourced:html\0", 14);
     view[key] = marker;
     std::string around = render(name, view);
     size_t at = around.find(marker);
-    if (at == std::string::npos) return around;  // a template without {{{key}}}
+    if (at == std::string::npos) return {std::move(around), "", false};  // a template without {{{key}}}
+    return {around.substr(0, at), around.substr(at + marker.size()), true};
+}
+
+std::string TemplateEngine::render_around(const std::string& name, nlohmann::json view, const std::string& key,
+                                          const std::string& html) const {
+    Around around = render_split(name, std::move(view), key);
+    if (!around.found) return around.before;
     std::string result;
-    result.reserve(around.size() - marker.size() + html.size());
-    result.append(around, 0, at).append(html).append(around, at + marker.size(), std::string::npos);
+    result.reserve(around.before.size() + html.size() + around.after.size());
+    result.append(around.before).append(html).append(around.after);
     return result;
 }
 

@@ -46,6 +46,17 @@ public:
     std::string render_around(const std::string& name, nlohmann::json view, const std::string& key,
                               const std::string& html) const;
 
+    // The output of template `name` before and after `{{{key}}}`, for a
+    // caller that puts a page of tens of megabytes together in one buffer
+    // (the ledger in its template in the layout) instead of copying it once
+    // per template. Without `{{{key}}}`, `before` is the whole output and
+    // `found` is false.
+    struct Around {
+        std::string before, after;
+        bool found = false;
+    };
+    Around render_split(const std::string& name, nlohmann::json view, const std::string& key) const;
+
     // The names template `name` looks up while rendering `view` that neither
     // the view nor an enclosing section provides. Mustache renders those as
     // empty without a word, so a typo in a template ({{titel}}) or a key a view
