@@ -9,10 +9,12 @@
 #include <atomic>
 #include <thread>
 
+#include "content_watcher.h"
 #include "preview_server.h"
 #include "test_support.h"
 
 using namespace sourced;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -227,4 +229,46 @@ TEST_CASE("the events stream tells a browser to reload after a good build and sh
     CHECK(received.find("event: failure\ndata: \"content/registry.json:3:1: error[JSON001]: bad <json>\"") !=
           std::string::npos);
     CHECK(received.find("event: reload\ndata: ok") != std::string::npos);
+}
+
+TEST_CASE("a rebuild that changed a few files replaces only those in the served site", "[serve]") {
+    RunningServer running(sample_tree());
+    running.server().publish_changes({{"pages/a.html", "<html><body>page a, edited</body></html>"},
+                                      {"pages/b.html", "<html><body>page b, new</body></html>"}});
+    auto a = running.get("/pages/a.html");
+    REQUIRE(a);
+    CHECK(a->body.find("page a, edited") != std::string::npos);
+    auto b = running.get("/pages/b.html");
+    REQUIRE(b);
+    CHECK(b->body.find("page b, new") != std::string::npos);
+    auto ledger = running.get("/figures/index.html");  // untouched
+    REQUIRE(ledger);
+    CHECK(ledger->body.find("ledger") != std::string::npos);
+    CHECK(running.get("/")->body.find("front") != std::string::npos);
+}
+
+TEST_CASE("the file watcher says which files changed and when a directory did", "[serve]") {
+    test::TempDir tmp;
+    fs::create_directories(tmp.path() / "content" / "pages");
+    test::write_file(tmp.path() / "content" / "pages" / "a.md", "first\n");
+    ContentWatcher watcher({(tmp.path() / "content").string()});
+    REQUIRE(watcher.ok());
+    using std::chrono::milliseconds;
+
+    test::write_file(tmp.path() / "content" / "pages" / "a.md", "second\n");
+    ContentWatcher::Change change;
+    REQUIRE(watcher.wait_for_change(milliseconds(2000), milliseconds(30), &change));
+    CHECK(change.paths == std::set<std::string>{(tmp.path() / "content" / "pages" / "a.md").string()});
+    CHECK_FALSE(change.structural);
+
+    fs::create_directories(tmp.path() / "content" / "more");
+    ContentWatcher::Change directory;
+    REQUIRE(watcher.wait_for_change(milliseconds(2000), milliseconds(30), &directory));
+    CHECK(directory.structural);
+
+    // A file in the new directory is seen too: the watcher added the directory.
+    test::write_file(tmp.path() / "content" / "more" / "b.md", "b\n");
+    ContentWatcher::Change inside;
+    REQUIRE(watcher.wait_for_change(milliseconds(2000), milliseconds(30), &inside));
+    CHECK(inside.paths.count((tmp.path() / "content" / "more" / "b.md").string()) == 1);
 }
