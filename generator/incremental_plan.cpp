@@ -144,7 +144,7 @@ std::string RenderPlan::site_page_key(const std::string& path, const UsageIndex&
         all_sources();
         key.add(usage_text(usage.figures));
     } else if (path == "sources/index.html") {
-        key.add(template_hash("sources"));
+        key.add(template_hash("sources")).add(template_hash("source-entry"));
         all_figures();
         all_sources();
         key.add(usage_text(usage.sources));

@@ -173,6 +173,10 @@ TEST_CASE("incremental rule: a template renders what uses it", "[incremental]") 
     CHECK(rebuild(files, cache) == kArticles);
     files.add("templates/card.mustache", *files.read("templates/card.mustache") + "\n<!-- card edited -->\n");
     CHECK(rebuild(files, cache) == kCards);
+    files.add("templates/source-entry.mustache", *files.read("templates/source-entry.mustache") + "<!-- entry edited -->\n");
+    CHECK(rebuild(files, cache) == Units{"sources/index.html"});
+    files.add("templates/ledger-entry.mustache", *files.read("templates/ledger-entry.mustache") + "<!-- entry edited -->\n");
+    CHECK(rebuild(files, cache) == Units{"figures/index.html"});
     files.add("templates/layout.mustache", *files.read("templates/layout.mustache") + "\n<!-- layout edited -->\n");
     CHECK(rebuild(files, cache) == join({kArticles, kSitePages}));
 }
