@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <set>
 
@@ -32,6 +33,10 @@ const std::map<std::string, double>& number_words() {
         {"hundred", 100}, {"an", 1}, {"a", 1}};
     return words;
 }
+
+// Every key of number_words() is at most this long and starts with one of these letters.
+constexpr std::size_t kLongestNumberWord = 7;  // "hundred"
+constexpr const char* kNumberWordInitials = "aefhnost";
 
 const std::map<std::string, double>& magnitude_suffixes() {  // attached: 2.66M, 5K, 49bn
     static const std::map<std::string, double> m = {{"K", 1e3}, {"k", 1e3}, {"M", 1e6}, {"B", 1e9},
@@ -240,7 +245,14 @@ std::vector<WrittenNumber> written_numbers(const std::string& text) {
             continue;
         }
         if (is_alpha(c) && !is_alpha(prev)) {
-            std::string word = word_at(text, i);
+            std::size_t word_end = i;
+            while (word_end < text.size() && is_alpha(text[word_end])) ++word_end;
+            const char first = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (word_end - i > kLongestNumberWord || !std::strchr(kNumberWordInitials, first)) {  // most words: no lookup
+                i = word_end;
+                continue;
+            }
+            std::string word = text.substr(i, word_end - i);
             auto w = number_words().find(lower(word));
             if (w != number_words().end()) {
                 WrittenNumber n;

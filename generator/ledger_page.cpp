@@ -43,6 +43,31 @@ std::string LedgerRender::page(const TemplateEngine& engine) {
     return engine.render_around("figures", std::move(page), "entries", entries);
 }
 
+std::string LedgerRender::page(const TemplateEngine& engine,
+                               const std::function<std::string(const std::string&)>& around) {
+    // Inputs cannot hold NUL bytes (input_limits.h), so no page text can hold the marker.
+    static const std::string marker("\0sourced:ledger-entries\0", 24);
+    nlohmann::json view = ledger_view(registry_);
+    view["has_cards"] = options_.cards != nullptr;
+    const std::string whole = around(engine.render_around("figures", std::move(view), "entries", marker));
+    std::vector<size_t> at;  // where the entries go (once, unless a template repeats them)
+    for (size_t pos = whole.find(marker); pos != std::string::npos; pos = whole.find(marker, pos + marker.size()))
+        at.push_back(pos);
+    size_t entries = 0;
+    for (const std::string& chunk : chunks_) entries += chunk.size();
+    std::string page;
+    page.reserve(whole.size() + at.size() * entries);
+    size_t from = 0;
+    for (size_t pos : at) {
+        page.append(whole, from, pos - from);
+        for (const std::string& chunk : chunks_) page += chunk;
+        from = pos + marker.size();
+    }
+    page.append(whole, from, std::string::npos);
+    chunks_.clear();
+    return page;
+}
+
 std::string render_ledger(const std::vector<TemplateEngine>& templates, const Registry& registry,
                           const UsageIndex& usage, const LinkStyle& links, const LedgerOptions& options) {
     LedgerRender ledger(registry, usage, links, options);

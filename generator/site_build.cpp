@@ -273,10 +273,12 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     });
     for (size_t i = 0; i < site_pages.size(); ++i) tree[site_pages[i].first] = std::move(site_html[i]);
     auto ledger = [&] {
-        std::string entries = plan ? render_ledger(thread_templates, content.registry, usage, "../", cards)
-                                   : ledger_entries.page(templates);
-        return wrap_html(templates, site, "Figure ledger", "Every figure on this site, its status and its evidence.", "../",
-                         ledger_path, entries);
+        auto in_layout = [&](const std::string& html) {
+            return wrap_html(templates, site, "Figure ledger", "Every figure on this site, its status and its evidence.",
+                             "../", ledger_path, html);
+        };
+        return plan ? in_layout(render_ledger(thread_templates, content.registry, usage, "../", cards))
+                    : ledger_entries.page(templates, in_layout);  // entries copied once (ledger_page.h)
     };
     output.put(ledger_path, plan ? plan->file(ledger_path, plan->site_page_key(ledger_path, usage), ledger) : ledger());
     std::string image_cache_dir = options.image_cache_dir;

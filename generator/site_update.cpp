@@ -1,5 +1,6 @@
 #include "site_update.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <linux/openat2.h>
 #include <sys/stat.h>
@@ -92,26 +93,54 @@ int move_into_place(const std::string& from, int dir_fd, const std::string& name
     return ::renameat(AT_FDCWD, from.c_str(), dir_fd, name.c_str()) == 0 ? 0 : errno;
 }
 
+// Collects, under the directory `dir_fd` (at `relative`, "" for the site),
+// every entry the new site does not have: files and symbolic links into
+// `stale`, and real directories, after their contents, into `directories`.
+// Reads the entries' types from readdir (no stat per file, the site has
+// about 90,000); directories are opened beneath their parent without
+// following links, so the walk never leaves the site.
+void collect_stale(int dir_fd, const std::string& relative, const std::unordered_set<std::string>& produced,
+                   const std::string& keep, std::vector<std::string>& stale, std::vector<std::string>& directories) {
+    DIR* dir = ::fdopendir(dir_fd);  // owns dir_fd from here
+    if (!dir) {
+        ::close(dir_fd);
+        return;
+    }
+    std::string path = relative;
+    while (struct dirent* entry = ::readdir(dir)) {
+        const char* name = entry->d_name;
+        if (std::strcmp(name, ".") == 0 || std::strcmp(name, "..") == 0) continue;
+        path.resize(relative.size());
+        if (!relative.empty()) path += '/';
+        path += name;
+        unsigned char type = entry->d_type;
+        if (type == DT_UNKNOWN) {
+            struct stat info;
+            if (::fstatat(::dirfd(dir), name, &info, AT_SYMLINK_NOFOLLOW) != 0) continue;
+            type = S_ISDIR(info.st_mode) ? DT_DIR : DT_REG;
+        }
+        if (type == DT_DIR) {
+            int child = open_directory_beneath(::dirfd(dir), name);
+            if (child >= 0) collect_stale(child, path, produced, keep, stale, directories);
+            directories.push_back(path);
+        } else if (path != keep && !produced.count(path)) {
+            stale.push_back(path);
+        }
+    }
+    ::closedir(dir);
+}
+
 // Removes every file under `site_dir` that the new site does not have, then
 // every directory left empty. Symbolic links are removed, never followed.
-void remove_stale(const std::string& site_dir, const std::unordered_set<std::string>& produced, const std::string& keep,
-                  int threads) {
+void remove_stale(int site_fd, const std::string& site_dir, const std::unordered_set<std::string>& produced,
+                  const std::string& keep, int threads) {
     std::vector<std::string> stale, directories;
-    std::error_code ec;
-    const std::string root = fs::path(site_dir).string();
-    const size_t skip = root.size() + (root.empty() || root.back() == '/' ? 0 : 1);
-    for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
-        std::string path = it->path().string();
-        if (it->symlink_status(ec).type() == fs::file_type::directory) {
-            directories.push_back(std::move(path));
-            continue;
-        }
-        std::string relative = path.substr(skip);
-        if (relative != keep && !produced.count(relative)) stale.push_back(std::move(path));
-    }
-    parallel_for(stale.size(), threads, [&](size_t i, int) { ::unlink(stale[i].c_str()); });
-    for (auto dir = directories.rbegin(); dir != directories.rend(); ++dir) ::rmdir(dir->c_str());  // fails if not empty
+    int walk_fd = open_directory_beneath(site_fd, ".");  // its own read position
+    if (walk_fd < 0) return;
+    collect_stale(walk_fd, "", produced, keep, stale, directories);
+    const std::string root = site_dir + "/";
+    parallel_for(stale.size(), threads, [&](size_t i, int) { ::unlink((root + stale[i]).c_str()); });
+    for (const std::string& dir : directories) ::rmdir((root + dir).c_str());  // deepest first; fails if not empty
 }
 
 }  // namespace
@@ -143,7 +172,7 @@ bool update_site_in_place(int site_fd, const std::string& site_dir, const std::s
         error = "cannot move " + failed.begin()->first + " into place: " + std::strerror(failed.begin()->second);
         return false;
     }
-    remove_stale(site_dir, produced, keep, threads);
+    remove_stale(site_fd, site_dir, produced, keep, threads);
     return true;
 }
 

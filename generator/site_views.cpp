@@ -167,7 +167,8 @@ json sources_view(const Registry& registry, const UsageIndex& usage, const LinkS
                 if (seen_pages.insert(use.page_slug).second)
                     pages.push_back({{"title", use.page_title}, {"href", links.page(use.page_slug)}});
         auto found = figures_by_source.find(s.id);
-        json figures = found == figures_by_source.end() ? json::array() : found->second;
+        json figures = found == figures_by_source.end() ? json::array() : std::move(found->second);
+        const bool has_figures = !figures.empty(), has_pages = !pages.empty();
         sources.push_back({{"id", s.id},
                            {"title", s.title},
                            {"citation", source_citation_html(s, registry, links)},
@@ -176,12 +177,12 @@ json sources_view(const Registry& registry, const UsageIndex& usage, const LinkS
                            {"missing_url", s.url.empty()},
                            {"missing_date", s.issued.empty()},
                            {"archive_url", safe_url(s.archive_url)},
-                           {"figures", figures},
-                           {"has_figures", !figures.empty()},
-                           {"pages", pages},
-                           {"has_pages", !pages.empty()}});
+                           {"figures", std::move(figures)},  // moved, not copied: thousands of entries
+                           {"has_figures", has_figures},
+                           {"pages", std::move(pages)},
+                           {"has_pages", has_pages}});
     }
-    return {{"sources", sources}, {"total", std::to_string(registry.sources.size())}};
+    return {{"sources", std::move(sources)}, {"total", std::to_string(registry.sources.size())}};
 }
 
 json legend_view(const Registry& registry) {
