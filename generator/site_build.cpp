@@ -3,6 +3,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <future>
 #include <memory>
 #include <set>
 
@@ -280,7 +281,16 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
         return plan ? in_layout(render_ledger(thread_templates, content.registry, usage, "../", cards))
                     : ledger_entries.page(templates, in_layout);  // entries copied once (ledger_page.h)
     };
-    output.put(ledger_path, plan ? plan->file(ledger_path, plan->site_page_key(ledger_path, usage), ledger) : ledger());
+    // A full build joins the ledger page (tens of MB, one thread's work) and
+    // makes the search index on threads of their own while the cards render.
+    std::future<void> ledger_put;
+    std::future<std::string> search_index;
+    if (plan) {
+        output.put(ledger_path, plan->file(ledger_path, plan->site_page_key(ledger_path, usage), ledger));
+    } else {
+        ledger_put = std::async(std::launch::async, [&] { output.put(ledger_path, ledger()); });
+        search_index = std::async(std::launch::async, [&] { return search_index_js(content); });
+    }
     std::string image_cache_dir = options.image_cache_dir;
     if (image_cache_dir.empty() && options.write) image_cache_dir = default_image_cache_dir(options.content_dir);
     ImageCache image_cache(image_cache_dir);
@@ -289,9 +299,10 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
                                    out);  // cards/<id>.*
     if (plan) plan->record_cards(tree);
     if (options.card_images) result.times.push_back({"images", result.images.milliseconds, true});
+    if (ledger_put.valid()) ledger_put.get();  // before `templates` is used again
     add_chart_card_pages(output, templates, chart_cards, content.config);  // cards/chart-<id>.html, .embed.html, .svg
     // search index, robots.txt, sitemap.xml, feed.xml (site_extras.h)
-    tree["assets/search-index.js"] = search_index_js(content);
+    tree["assets/search-index.js"] = search_index.valid() ? search_index.get() : search_index_js(content);
     std::set<std::string> all_paths = output.paths();
     for (const auto& entry : tree) all_paths.insert(entry.first);
     std::vector<std::string> html_pages;
