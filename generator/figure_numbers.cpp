@@ -3,7 +3,6 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
-#include <cstring>
 #include <map>
 #include <set>
 
@@ -38,7 +37,27 @@ const std::map<std::string, double>& number_words() {
 
 // Every key of number_words() is at most this long and starts with one of these letters.
 constexpr std::size_t kLongestNumberWord = 7;  // "hundred"
-constexpr const char* kNumberWordInitials = "aefhnost";
+bool may_start_number_word(char lower_case) {
+    switch (lower_case) {
+        case 'a': case 'e': case 'f': case 'h': case 'n': case 'o': case 's': case 't': return true;
+        default: return false;
+    }
+}
+
+// number_words() grouped by length, so a word is compared with at most four
+// keys of its own length instead of searched for in the map (the prose of
+// every page is scanned word by word).
+const std::map<std::string, double>::value_type* find_number_word(const std::string& lower_word) {
+    static const auto by_length = [] {
+        std::vector<std::vector<const std::map<std::string, double>::value_type*>> groups(kLongestNumberWord + 1);
+        for (const auto& entry : number_words()) groups.at(entry.first.size()).push_back(&entry);
+        return groups;
+    }();
+    if (lower_word.size() >= by_length.size()) return nullptr;
+    for (const auto* entry : by_length[lower_word.size()])
+        if (entry->first == lower_word) return entry;
+    return nullptr;
+}
 
 const std::map<std::string, double>& magnitude_suffixes() {  // attached: 2.66M, 5K, 49bn
     static const std::map<std::string, double> m = {{"K", 1e3}, {"k", 1e3}, {"M", 1e6}, {"B", 1e9},
@@ -250,13 +269,12 @@ std::vector<WrittenNumber> written_numbers(const std::string& text) {
             std::size_t word_end = i;
             while (word_end < text.size() && is_alpha(text[word_end])) ++word_end;
             const char first = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            if (word_end - i > kLongestNumberWord || !std::strchr(kNumberWordInitials, first)) {  // most words: no lookup
+            if (word_end - i > kLongestNumberWord || !may_start_number_word(first)) {  // most words: no lookup
                 i = word_end;
                 continue;
             }
             std::string word = text.substr(i, word_end - i);
-            auto w = number_words().find(lower(word));
-            if (w != number_words().end()) {
+            if (const auto* w = find_number_word(lower(word))) {
                 WrittenNumber n;
                 n.begin = i;
                 n.end = i + word.size();
