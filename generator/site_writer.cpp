@@ -127,7 +127,7 @@ bool StagedSite::open(const std::string& out_dir, Diagnostics& out) {
                       " marker); remove it or choose another --out");
         return false;
     }
-    // The previous site, whose unchanged files are linked rather than written again.
+    // The previous site, updated in place: its unchanged files are left alone (site_update.h).
     std::error_code marker_ec;
     if (fs::exists(target_ / kSiteMarker, marker_ec))
         previous_fd_ = ::open(target_.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
