@@ -128,11 +128,12 @@ CardImageCounts add_card_pages(SiteOutput& output, const std::vector<TemplateEng
         output.put(CardUrls::text_path(f.id), citation_text(card, registry, config));
         output.put(CardUrls::bibtex_path(f.id), citation_bibtex(card, registry, config));
         output.put(CardUrls::csl_path(f.id), citation_csl(card, registry, config).dump(2) + "\n");
-        for (bool embed : {false, true}) {
-            nlohmann::json view = card_view(card, registry, config, embed);
-            if (!images) view.erase("image_png");  // no PNG was written: link none
-            output.put(embed ? CardUrls::embed_path(f.id) : CardUrls::card_path(f.id), templates.render("card", view));
-        }
+        nlohmann::json view = card_view(card, registry, config, false);  // the page, then the embed: one view
+        if (!images) view.erase("image_png");  // no PNG was written: link none
+        output.put(CardUrls::card_path(f.id), templates.render("card", view));
+        view["embed"] = true;
+        view["page"] = false;
+        output.put(CardUrls::embed_path(f.id), templates.render("card", view));
         output.put(CardUrls::oembed_path(f.id), card_oembed(card, registry, config).dump(2) + "\n");
     });
     CardImageCounts counts;

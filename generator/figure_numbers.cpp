@@ -12,8 +12,10 @@ namespace sourced {
 
 namespace {
 
-bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+// ASCII, as std::isalpha and std::isdigit in the "C" locale sourced runs in,
+// without a library call per character of every page's prose.
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
 
 char at(const std::string& s, std::size_t i) { return i < s.size() ? s[i] : '\0'; }
@@ -31,6 +33,30 @@ const std::map<std::string, double>& number_words() {
         {"eight", 8}, {"nine", 9},   {"ten", 10},   {"eleven", 11}, {"twelve", 12},  {"twenty", 20},  {"fifty", 50},
         {"hundred", 100}, {"an", 1}, {"a", 1}};
     return words;
+}
+
+// Every key of number_words() is at most this long and starts with one of these letters.
+constexpr std::size_t kLongestNumberWord = 7;  // "hundred"
+bool may_start_number_word(char lower_case) {
+    switch (lower_case) {
+        case 'a': case 'e': case 'f': case 'h': case 'n': case 'o': case 's': case 't': return true;
+        default: return false;
+    }
+}
+
+// number_words() grouped by length, so a word is compared with at most four
+// keys of its own length instead of searched for in the map (the prose of
+// every page is scanned word by word).
+const std::map<std::string, double>::value_type* find_number_word(const std::string& lower_word) {
+    static const auto by_length = [] {
+        std::vector<std::vector<const std::map<std::string, double>::value_type*>> groups(kLongestNumberWord + 1);
+        for (const auto& entry : number_words()) groups.at(entry.first.size()).push_back(&entry);
+        return groups;
+    }();
+    if (lower_word.size() >= by_length.size()) return nullptr;
+    for (const auto* entry : by_length[lower_word.size()])
+        if (entry->first == lower_word) return entry;
+    return nullptr;
 }
 
 const std::map<std::string, double>& magnitude_suffixes() {  // attached: 2.66M, 5K, 49bn
@@ -240,9 +266,15 @@ std::vector<WrittenNumber> written_numbers(const std::string& text) {
             continue;
         }
         if (is_alpha(c) && !is_alpha(prev)) {
-            std::string word = word_at(text, i);
-            auto w = number_words().find(lower(word));
-            if (w != number_words().end()) {
+            std::size_t word_end = i;
+            while (word_end < text.size() && is_alpha(text[word_end])) ++word_end;
+            const char first = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (word_end - i > kLongestNumberWord || !may_start_number_word(first)) {  // most words: no lookup
+                i = word_end;
+                continue;
+            }
+            std::string word = text.substr(i, word_end - i);
+            if (const auto* w = find_number_word(lower(word))) {
                 WrittenNumber n;
                 n.begin = i;
                 n.end = i + word.size();

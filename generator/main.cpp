@@ -55,7 +55,7 @@ int main(int argc, char** argv) {
 
     CLI::App* build = app.add_subcommand("build", "build the site from the content directory");
     add_common(build);
-    build->add_option("--out", options.out_dir, "output directory, replaced atomically")->capture_default_str();
+    build->add_option("--out", options.out_dir, "output directory, changed only by a build that succeeds (each file replaced atomically)")->capture_default_str();
     build->add_flag("--incremental", options.incremental_cache,
                     "render again only what changed since the last build (cache: .sourced-cache/ beside --out)");
 

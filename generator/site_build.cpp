@@ -3,6 +3,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <future>
 #include <memory>
 #include <set>
 
@@ -266,16 +267,29 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
         parallel_for(list.chunks(), result.jobs,
                      [&](size_t c, int worker) { list.render_chunk(c, thread_templates[static_cast<size_t>(worker)]); });
     };
+    TemplateEngine ledger_engine(templates), sources_engine(templates);  // the joins below may run beside the cards
     auto ledger = [&] {
         if (!lists_in_pool) render_all(ledger_entries);
-        return ledger_entries.page_within(templates, ledger_layout(templates, site), keep_entries);
+        return ledger_entries.page_within(ledger_engine, ledger_layout(ledger_engine, site), keep_entries);
     };
-    output.put(kLedgerPath, plan ? plan->file(kLedgerPath, plan->site_page_key(kLedgerPath, usage), ledger) : ledger());
     auto sources = [&] {
         if (!lists_in_pool) render_all(source_entries);
-        return source_entries.page_within(templates, sources_layout(templates, site), keep_entries);
+        return source_entries.page_within(sources_engine, sources_layout(sources_engine, site), keep_entries);
     };
-    output.put(kSourcesPath, plan ? plan->file(kSourcesPath, plan->site_page_key(kSourcesPath, usage), sources) : sources());
+    // A full build joins the two long pages (tens of MB, one thread's work)
+    // and makes the search index on threads of their own while the cards render.
+    std::future<void> lists_put;
+    std::future<std::string> search_index;
+    if (plan) {
+        output.put(kLedgerPath, plan->file(kLedgerPath, plan->site_page_key(kLedgerPath, usage), ledger));
+        output.put(kSourcesPath, plan->file(kSourcesPath, plan->site_page_key(kSourcesPath, usage), sources));
+    } else {
+        lists_put = std::async(std::launch::async, [&] {
+            output.put(kLedgerPath, ledger());
+            output.put(kSourcesPath, sources());
+        });
+        search_index = std::async(std::launch::async, [&] { return search_index_js(content); });
+    }
     std::string image_cache_dir = options.image_cache_dir;
     if (image_cache_dir.empty() && options.write) image_cache_dir = default_image_cache_dir(options.content_dir);
     ImageCache image_cache(image_cache_dir);
@@ -284,9 +298,10 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
                                    out);  // cards/<id>.*
     if (plan) plan->record_cards(tree);
     if (options.card_images) result.times.push_back({"images", result.images.milliseconds, true});
+    if (lists_put.valid()) lists_put.get();
     add_chart_card_pages(output, templates, chart_cards, content.config);  // cards/chart-<id>.html, .embed.html, .svg
     // search index, robots.txt, sitemap.xml, feed.xml (site_extras.h)
-    tree["assets/search-index.js"] = search_index_js(content);
+    tree["assets/search-index.js"] = search_index.valid() ? search_index.get() : search_index_js(content);
     std::set<std::string> all_paths = output.paths();
     for (const auto& entry : tree) all_paths.insert(entry.first);
     std::vector<std::string> html_pages;

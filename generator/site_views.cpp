@@ -67,7 +67,7 @@ json layout_view(const SiteContext& site, const std::string& title, const std::s
         {"is_home", href == "index.html"},
         {"description", description.empty() ? config.description : description},
         {"root", root},
-        {"nav", nav},
+        {"nav", std::move(nav)},
         {"canonical", config.base_url.empty() ? "" : config.base_url + href},
         {"content", content_html},
         {"version", site.version},

@@ -1,14 +1,19 @@
-// The write stage: put a finished site on disk, all or nothing.
+// The write stage: put a finished site on disk, or nothing if the build failed.
 //
-// Owns the output directory. The whole site is written into a sibling
-// temporary directory and swapped in only when every file was written, so a
-// failed build leaves the previous site untouched. It refuses to replace a
-// directory that sourced did not make (no marker file), never writes outside
-// the output directory, and removes only its own temporary directories.
-// While it writes it holds `<out>.lock` (build_lock.h), so a second build
-// into the same directory waits; the swap itself is one renameat2 exchange,
-// so a build killed at any moment leaves the old site or the new one, whole,
-// and its leftover temporary directory is removed by the next build.
+// Owns the output directory. Files are written into a sibling temporary
+// directory, and nothing in the output directory changes until every file
+// was written and the build succeeded, so a failed build leaves the previous
+// site untouched. It refuses to replace a directory that sourced did not make
+// (no marker file), never writes outside the output directory, and removes
+// only its own temporary directories. While it writes it holds `<out>.lock`
+// (build_lock.h), so a second build into the same directory waits.
+// A first build swaps the whole temporary directory in. A rebuild over a
+// previous sourced site stages only the files whose bytes changed
+// (unchanged_file.h) and, on commit, renames each over its old copy and
+// removes what the new site no longer has (site_update.h): each file is
+// replaced atomically, the site as a whole is not, so a build killed during
+// that step leaves a mix of old and new files, each whole, until the next
+// build. Leftover temporary directories are removed by the next build.
 #pragma once
 
 #include <filesystem>
@@ -18,6 +23,7 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <unordered_set>
 #include <vector>
 
 #include "build_lock.h"
@@ -49,20 +55,24 @@ public:
     // Checks that `out_dir` may be replaced (OUT001) and creates the staging
     // directory (OUT003); false, with the error in `out`, if not.
     bool open(const std::string& out_dir, Diagnostics& out);
-    // Writes one file with one open, write and close, or links the previous
-    // site's file when it has exactly these bytes (unchanged_file.h);
+    // Writes one file with one open, write and close, or, over a previous
+    // site that has exactly these bytes at this path, nothing (unchanged_file.h);
     // thread-safe. A path leaving the site (OUT002) or a failed write (OUT004)
     // is kept for commit().
     void put(const std::string& relative, const std::string& bytes);
     // The same, for a file whose `bytes` are also in the file `same_bytes_at`:
-    // a hard link to it when possible (no copy), else the bytes are written.
+    // a hard link to it when possible (no copy), else the bytes are written;
+    // nothing if the previous site already links that file at this path.
     void put_linked(const std::string& relative, const std::string& bytes, const std::string& same_bytes_at);
     // Reports what put() kept, else writes the marker and swaps the staging
-    // directory in, removing the previous site. False if anything failed.
+    // directory in, or, over a previous site, moves the changed files into it
+    // and removes the files it no longer has. False if anything failed.
     bool commit(Diagnostics& out);
 
 private:
     bool ensure_directory(const std::filesystem::path& dir);
+    void note(const std::string& relative, bool changed);  // in place: what commit() moves and keeps
+    bool commit_in_place(Diagnostics& out);
 
     std::string out_dir_;
     std::filesystem::path target_, staging_;
@@ -71,6 +81,9 @@ private:
     std::vector<std::tuple<std::string, std::string, int>> failures_;  // path, code, errno
     std::unique_ptr<BuildLock> lock_;  // <out>.lock, from open() on (build_lock.h)
     int previous_fd_ = -1;             // the site being replaced, for unchanged_file.h
+    bool in_place_ = false;            // previous_fd_ is a sourced site: update it (site_update.h)
+    std::unordered_set<std::string> produced_;  // in place: every path put
+    std::set<std::string> changed_;             // in place: the paths written to staging
     bool open_ = false;
 };
 

@@ -6,6 +6,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
@@ -16,7 +17,7 @@ namespace {
 int open_beneath(int root_fd, const std::string& relative) {
     struct open_how how;
     std::memset(&how, 0, sizeof how);
-    how.flags = O_RDONLY | O_CLOEXEC | O_NOFOLLOW;
+    how.flags = O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK;
     how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
     return static_cast<int>(::syscall(SYS_openat2, root_fd, relative.c_str(), &how, sizeof how));
 }
@@ -25,31 +26,44 @@ bool same_bytes(int fd, const std::string& bytes) {
     struct stat info;
     if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || static_cast<size_t>(info.st_size) != bytes.size())
         return false;
-    thread_local std::vector<char> buffer(1 << 16);
+    // One read of the whole file and one byte more: a short read at the
+    // expected size is the end of the file (it did not grow meanwhile).
+    constexpr size_t kChunk = 1 << 20;
+    thread_local std::vector<char> buffer;
     size_t offset = 0;
-    while (offset < bytes.size()) {
-        ssize_t got = ::read(fd, buffer.data(), std::min(buffer.size(), bytes.size() - offset));
-        if (got <= 0 || std::memcmp(buffer.data(), bytes.data() + offset, static_cast<size_t>(got)) != 0) return false;
-        offset += static_cast<size_t>(got);
+    for (;;) {
+        size_t want = std::min(kChunk, bytes.size() - offset + 1);
+        if (buffer.size() < want) buffer.resize(want);
+        ssize_t got = ::read(fd, buffer.data(), want);
+        if (got < 0) return false;
+        if (got == 0) return offset == bytes.size();
+        size_t n = static_cast<size_t>(got);
+        if (offset + n > bytes.size() || std::memcmp(buffer.data(), bytes.data() + offset, n) != 0) return false;
+        offset += n;
+        if (offset == bytes.size() && n < want) return true;
     }
-    char extra;
-    return ::read(fd, &extra, 1) == 0;  // it did not grow meanwhile
 }
 
 }  // namespace
 
-bool link_if_unchanged(int previous_root_fd, const std::string& relative, const std::string& bytes,
-                       const std::string& new_path) {
+bool is_unchanged(int previous_root_fd, const std::string& relative, const std::string& bytes) {
     if (previous_root_fd < 0) return false;
     int fd = open_beneath(previous_root_fd, relative);
     if (fd < 0) return false;
-    bool linked = false;
-    if (same_bytes(fd, bytes)) {
-        std::string self = "/proc/self/fd/" + std::to_string(fd);  // the inode just compared, not the path again
-        linked = ::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, new_path.c_str(), AT_SYMLINK_FOLLOW) == 0;
-    }
+    bool same = same_bytes(fd, bytes);
     ::close(fd);
-    return linked;
+    return same;
+}
+
+bool is_same_file(int previous_root_fd, const std::string& relative, const std::string& path) {
+    if (previous_root_fd < 0) return false;
+    int fd = open_beneath(previous_root_fd, relative);
+    if (fd < 0) return false;
+    struct stat previous, other;
+    bool same = ::fstat(fd, &previous) == 0 && S_ISREG(previous.st_mode) && ::stat(path.c_str(), &other) == 0 &&
+                previous.st_dev == other.st_dev && previous.st_ino == other.st_ino;
+    ::close(fd);
+    return same;
 }
 
 }  // namespace sourced

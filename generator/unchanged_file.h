@@ -1,19 +1,17 @@
-// Reusing the previous site's files that a build would write again unchanged.
+// Recognising the previous site's files that a build would write again unchanged.
 //
 // Owns the comparison of a new file's bytes with the file at the same path in
-// the previous site, and the hard link that puts that same inode in the
-// staging directory instead of a new copy. On ext4 creating a file allocates
-// an inode and blocks and removing the previous site's copy frees them again
-// (with the `discard` mount option, one device request per file); a link and
-// its unlink touch only directory entries. A rebuild of an unchanged 10,000-page
-// site writes about 80,000 files, most of them the same bytes as before.
+// the previous site. A rebuild of an unchanged 10,000-page site makes about
+// 80,000 files, most of them the same bytes as before; those are left where
+// they are (site_update.h) instead of being created again. On ext4 creating a
+// file allocates an inode and blocks and removing the old copy frees them
+// again (with the `discard` mount option, one device request per file).
 //
 // The previous file is opened beneath the previous site's directory without
-// following any symbolic link (openat2 RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS),
-// compared byte for byte, and linked through its open descriptor, so what is
-// linked is exactly what was compared. Anything unusual (no openat2, a
-// symlink, another size, a link limit) returns false and the caller writes
-// the bytes.
+// following any symbolic link (openat2 RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS,
+// O_NONBLOCK so a planted FIFO cannot stall the build) and compared byte for
+// byte. Anything unusual (no openat2, a symlink, not a regular file, another
+// size) answers false and the caller writes the bytes.
 #pragma once
 
 #include <string>
@@ -21,9 +19,11 @@
 namespace sourced {
 
 // True if `previous_root_fd` (a directory, or -1 for none) holds at
-// `relative` a regular file with exactly `bytes`, and it is now also linked
-// at `new_path`.
-bool link_if_unchanged(int previous_root_fd, const std::string& relative, const std::string& bytes,
-                       const std::string& new_path);
+// `relative` a regular file with exactly `bytes`.
+bool is_unchanged(int previous_root_fd, const std::string& relative, const std::string& bytes);
+
+// True if `previous_root_fd` holds at `relative` the very file (same device
+// and inode) that `path` names: a cached card image linked there before.
+bool is_same_file(int previous_root_fd, const std::string& relative, const std::string& path);
 
 }  // namespace sourced

@@ -6,7 +6,7 @@
 # 4 minutes alone). The slowest tests, measured under ASan, start first.
 set(sourced_slow_tests
   "a registry with 100,000 figures (20,000 under ASan) loads and checks correctly"
-  "a build killed at random moments leaves the old or the new site whole, and the next build succeeds"
+  "a build killed at random moments leaves every file old or new and whole, and the next build succeeds"
   "every sourced command line in a docs example runs and succeeds")
 foreach(name IN LISTS sourced_slow_tests)
   set_tests_properties("${name}" PROPERTIES COST 1000)

@@ -1,10 +1,14 @@
-// A rebuild links the previous site's files that it would write again with
-// the same bytes (unchanged_file.h) and writes everything else: the site on
-// disk is the same either way, a changed file is a new file, and nothing
-// outside the previous site is ever linked in.
+// A rebuild over a previous site leaves the files it would write again with
+// the same bytes where they are (unchanged_file.h), moves each changed file
+// over its old copy and removes what the new site no longer has
+// (site_update.h): the site on disk is the same as a fresh build's, a changed
+// file is a new file, and nothing outside the previous site is ever followed,
+// linked or touched.
 #include <catch2/catch.hpp>
 
 #include <sys/stat.h>
+
+#include <set>
 
 #include "site_writer.h"
 #include "test_support.h"
@@ -29,7 +33,7 @@ bool write(const fs::path& out, const OutputTree& tree) {
 
 }  // namespace
 
-TEST_CASE("a rebuild links unchanged files and writes changed ones", "[writer]") {
+TEST_CASE("a rebuild keeps unchanged files and replaces changed ones", "[writer]") {
     test::TempDir tmp;
     fs::path out = tmp.path() / "site";
     OutputTree first = {{"index.html", "<p>home</p>"}, {"cards/a.html", "card a"}, {"cards/b.html", "card b"},
@@ -42,7 +46,7 @@ TEST_CASE("a rebuild links unchanged files and writes changed ones", "[writer]")
     second["index.html"] = "<p>home, longer</p>";      // another size
     second["cards/c.html"] = "card c";                 // new
     REQUIRE(write(out, second));
-    CHECK(inode(out / "cards/a.html") == a);  // the same file, linked across
+    CHECK(inode(out / "cards/a.html") == a);  // the same file, left in place
     CHECK(inode(out / "cards/b.html") != b);
     CHECK(inode(out / "index.html") != home);
     for (const auto& [path, bytes] : second) {
@@ -51,7 +55,90 @@ TEST_CASE("a rebuild links unchanged files and writes changed ones", "[writer]")
     }
     struct stat info;
     REQUIRE(::stat((out / "cards/a.html").c_str(), &info) == 0);
-    CHECK(info.st_nlink == 1);  // the previous site, its other name, is gone
+    CHECK(info.st_nlink == 1);  // no second name anywhere
+}
+
+namespace {
+
+// Every regular file and directory under `root`, relative ("d/" for a directory).
+std::set<std::string> listing(const fs::path& root) {
+    std::set<std::string> names;
+    for (const auto& entry : fs::recursive_directory_iterator(root)) {
+        std::string name = fs::relative(entry.path(), root).generic_string();
+        names.insert(entry.is_directory() && !entry.is_symlink() ? name + "/" : name);
+    }
+    return names;
+}
+
+}  // namespace
+
+TEST_CASE("a rebuild removes the files and directories the new site no longer has", "[writer]") {
+    test::TempDir tmp;
+    fs::path out = tmp.path() / "site";
+    REQUIRE(write(out, {{"index.html", "home"}, {"old/deep/a.html", "a"}, {"cards/a.html", "card a"},
+                        {"cards/b.html", "card b"}}));
+    test::write_file(out / "cards" / "stray.txt", "put there by hand");
+    fs::create_directories(out / "empty" / "nested");
+    REQUIRE(write(out, {{"index.html", "home"}, {"cards/b.html", "card b"}, {"new/c.html", "c"}}));
+    CHECK(listing(out) == std::set<std::string>{".sourced-site", "cards/", "cards/b.html", "index.html", "new/", "new/c.html"});
+    CHECK(test::read_file(out / "new/c.html") == "c");
+    for (const auto& entry : fs::directory_iterator(tmp.path()))  // no staging directory left
+        CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
+}
+
+TEST_CASE("a rebuild replaces a directory where a file belongs and a file where a directory belongs", "[writer]") {
+    test::TempDir tmp;
+    fs::path out = tmp.path() / "site";
+    OutputTree tree = {{"index.html", "home"}, {"cards/a.html", "card a"}};
+    REQUIRE(write(out, tree));
+    fs::remove(out / "index.html");
+    fs::create_directories(out / "index.html" / "inside");
+    test::write_file(out / "index.html" / "inside" / "x", "x");
+    fs::remove_all(out / "cards");
+    test::write_file(out / "cards", "a file named like the directory");
+    REQUIRE(write(out, tree));
+    CHECK(listing(out) == std::set<std::string>{".sourced-site", "cards/", "cards/a.html", "index.html"});
+    CHECK(test::read_file(out / "index.html") == "home");
+    CHECK(test::read_file(out / "cards/a.html") == "card a");
+}
+
+TEST_CASE("a failed rebuild leaves the previous site exactly as it was", "[writer]") {
+    test::TempDir tmp;
+    fs::path out = tmp.path() / "site";
+    REQUIRE(write(out, {{"index.html", "home"}, {"cards/a.html", "card a"}}));
+    ino_t home = inode(out / "index.html");
+    // A changed file, a new one, a missing one, and a path that leaves the site: nothing may change.
+    Diagnostics d;
+    {
+        StagedSite site;
+        REQUIRE(site.open(out.string(), d));
+        site.put("index.html", "home, changed");
+        site.put("new.html", "new");
+        site.put("x/../../escape.html", "x");
+        CHECK_FALSE(site.commit(d));
+    }
+    REQUIRE(d.has_errors());
+    CHECK(format_diagnostic(d.all().at(0)).find("error[OUT002]") != std::string::npos);
+    CHECK_FALSE(fs::exists(tmp.path() / "escape.html"));
+    CHECK(listing(out) == std::set<std::string>{".sourced-site", "cards/", "cards/a.html", "index.html"});
+    CHECK(test::read_file(out / "index.html") == "home");
+    CHECK(inode(out / "index.html") == home);
+}
+
+TEST_CASE("a path put twice keeps its last bytes, whether they match the previous site or not", "[writer]") {
+    test::TempDir tmp;
+    fs::path out = tmp.path() / "site";
+    REQUIRE(write(out, {{"a.html", "old a"}, {"b.html", "old b"}}));
+    Diagnostics d;
+    StagedSite site;
+    REQUIRE(site.open(out.string(), d));
+    site.put("a.html", "new a");
+    site.put("a.html", "old a");  // back to the previous bytes: the staged copy must not win
+    site.put("b.html", "old b");
+    site.put("b.html", "new b");
+    REQUIRE(site.commit(d));
+    CHECK(test::read_file(out / "a.html") == "old a");
+    CHECK(test::read_file(out / "b.html") == "new b");
 }
 
 TEST_CASE("a symbolic link planted in the previous site is never followed or linked", "[writer]") {
