@@ -1,7 +1,8 @@
 // `sourced serve` in a real browser: a figure edited in a copy of the
-// registry shows up on the open page without a manual reload (Server-Sent
-// Events), and a broken registry shows the error overlay, which goes away
-// when the registry is fixed.
+// registry, and a paragraph added to a page, show up on the open page
+// without a manual reload (Server-Sent Events), each rebuilt on its fast
+// path (docs/serve.md); a broken registry shows the error overlay, which
+// goes away when the registry is fixed.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -84,6 +85,7 @@ test('an edited figure appears on the open page without a manual reload', async 
   await page.waitForFunction((text) => [...document.querySelectorAll('.card__value')].some((e) => e.textContent === text),
                              edited, { timeout: 60000 });
   assert.equal(await page.evaluate(() => window.__notReloaded), undefined, 'the page was reloaded by the server');
+  assert.match(output, /rebuilt \d+ pages? after a registry edit in \d+ ms/, 'the registry-edit fast path took it');
   saveRegistry(original);
   await page.waitForFunction((text) => ![...document.querySelectorAll('.card__value')].some((e) => e.textContent === text),
                              edited, { timeout: 60000 });
@@ -106,5 +108,23 @@ test('a broken registry shows the error overlay, and fixing it removes the overl
 
   saveRegistry(original);
   await overlay.waitFor({ state: 'detached', timeout: 60000 });
+  await page.close();
+});
+
+test('a paragraph added to a page appears without a manual reload, on the page-edit fast path', async () => {
+  const { href } = figureAndPage();
+  const file = [content(), path.join(content(), 'pages')].map((d) => path.join(d, href.replace(/\.html$/, '.md')))
+    .find((f) => fs.existsSync(f));
+  const page = await browser.newPage();
+  await page.goto(base + href, { waitUntil: 'load' });
+  await page.evaluate(() => { window.__notReloaded = true; });
+  const original = fs.readFileSync(file, 'utf8');
+  const sentence = 'A sentence added while the page was open.';
+  fs.writeFileSync(file + '.tmp', original + '\n' + sentence + '\n');
+  fs.renameSync(file + '.tmp', file);
+  await page.waitForFunction((text) => document.body.textContent.includes(text), sentence, { timeout: 60000 });
+  assert.equal(await page.evaluate(() => window.__notReloaded), undefined, 'the page was reloaded by the server');
+  assert.match(output, /rebuilt 1 page after a page edit in \d+ ms/, 'the page-edit fast path took it');
+  fs.writeFileSync(file, original);
   await page.close();
 });
