@@ -60,7 +60,8 @@ std::optional<PageEdit> rebuild_after_registry_edit(SiteState& state, const File
     if (load_diagnostics.has_errors()) return std::nullopt;
     if (next.figure_ids() != content.registry.figure_ids() || next.source_ids() != content.registry.source_ids())
         return std::nullopt;
-    if (state.ledger_entries.size() != next.figures.size() || state.source_entries.size() != next.sources.size())
+    if (state.ledger_entries.size() != next.figures.size() || state.source_entries.size() != next.sources.size() ||
+        state.search_entries.size() != content.pages.size() + next.figures.size() + next.sources.size())
         return std::nullopt;
     std::set<std::string> files_now;
     for (const auto& entry : texts) files_now.insert(normal_path(entry.first));
@@ -183,7 +184,14 @@ std::optional<PageEdit> rebuild_after_registry_edit(SiteState& state, const File
     changed[kSourcesPath] = source_list.page_within(engine, sources_layout(engine, site), true);
     ledger.entries().swap(state.ledger_entries);
     source_list.entries().swap(state.source_entries);
-    changed["assets/search-index.js"] = search_index_js(content);
+    const size_t first_figure = content.pages.size(), first_source = first_figure + content.registry.figures.size();
+    for (size_t i = 0; i < content.registry.figures.size(); ++i)
+        if (figures.count(content.registry.figures[i].id))
+            state.search_entries[first_figure + i] = search_entry(content.registry.figures[i]);
+    for (size_t i = 0; i < content.registry.sources.size(); ++i)
+        if (sources.count(content.registry.sources[i].id))
+            state.search_entries[first_source + i] = search_entry(content.registry.sources[i]);
+    changed["assets/search-index.js"] = search_index_js(state.search_entries);
 
     edit.pages = rebuilt.size();
     BuildResult& result = edit.result;

@@ -280,6 +280,11 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     // and makes the search index on threads of their own while the cards render.
     std::future<void> lists_put;
     std::future<std::string> search_index;
+    std::vector<std::string> search_list;  // its entries, kept for serve (site_state.h)
+    auto make_search_index = [&] {
+        search_list = search_entries(content);
+        return search_index_js(search_list);
+    };
     if (plan) {
         output.put(kLedgerPath, plan->file(kLedgerPath, plan->site_page_key(kLedgerPath, usage), ledger));
         output.put(kSourcesPath, plan->file(kSourcesPath, plan->site_page_key(kSourcesPath, usage), sources));
@@ -288,7 +293,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
             output.put(kLedgerPath, ledger());
             output.put(kSourcesPath, sources());
         });
-        search_index = std::async(std::launch::async, [&] { return search_index_js(content); });
+        search_index = std::async(std::launch::async, make_search_index);
     }
     std::string image_cache_dir = options.image_cache_dir;
     if (image_cache_dir.empty() && options.write) image_cache_dir = default_image_cache_dir(options.content_dir);
@@ -301,7 +306,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     if (lists_put.valid()) lists_put.get();
     add_chart_card_pages(output, templates, chart_cards, content.config);  // cards/chart-<id>.html, .embed.html, .svg
     // search index, robots.txt, sitemap.xml, feed.xml (site_extras.h)
-    tree["assets/search-index.js"] = search_index.valid() ? search_index.get() : search_index_js(content);
+    tree["assets/search-index.js"] = search_index.valid() ? search_index.get() : make_search_index();
     std::set<std::string> all_paths = output.paths();
     for (const auto& entry : tree) all_paths.insert(entry.first);
     std::vector<std::string> html_pages;
@@ -330,6 +335,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
                    has_home, marks, options.content_dir);
         options.keep_state->ledger_entries = std::move(ledger_entries.entries());
         options.keep_state->source_entries = std::move(source_entries.entries());
+        options.keep_state->search_entries = std::move(search_list);
     }
     return result;
 }

@@ -26,4 +26,13 @@ void add_crawler_files(const LoadedContent& content, const std::vector<std::stri
 // title, searchable text and an href relative to the site root.
 std::string search_index_js(const LoadedContent& content);
 
+// The same made of its entries (JSON text, script-safe): every page's, then
+// every figure's, then every source's, in order; serve keeps them so a
+// registry edit makes only the changed figures' entries again.
+std::vector<std::string> search_entries(const LoadedContent& content);
+std::string search_entry(const Page& page);
+std::string search_entry(const Figure& figure);
+std::string search_entry(const Source& source);
+std::string search_index_js(const std::vector<std::string>& entries);
+
 }  // namespace sourced

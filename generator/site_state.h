@@ -63,6 +63,7 @@ struct SiteState {
     Diagnostics site_checks;                  // figures and sources nothing uses
     std::vector<std::string> ledger_entries;  // each figure's ledger entry (ledger_page.h)
     std::vector<std::string> source_entries;  // each source's entry on the sources page (sources_page.h)
+    std::vector<std::string> search_entries;  // the search index's: pages, figures, sources (site_extras.h)
     CheckReport report;
     int flagged_figures = 0;
     int jobs = 1;
