@@ -8,28 +8,25 @@ namespace {
 constexpr size_t kChunk = 64;
 }  // namespace
 
-EntryList::EntryList(size_t count, Render render) : render_(std::move(render)), entries_(count) {}
-
 size_t EntryList::chunks() const { return (entries_.size() + kChunk - 1) / kChunk; }
 
 void EntryList::render_chunk(size_t chunk, const TemplateEngine& engine) {
-    for (size_t i = chunk * kChunk; i < std::min(entries_.size(), (chunk + 1) * kChunk); ++i) entries_[i] = render_(i, engine);
+    for (size_t i = chunk * kChunk; i < std::min(entries_.size(), (chunk + 1) * kChunk); ++i) entries_[i] = entry(i, engine);
 }
 
-std::string EntryList::joined(bool keep) { return joined_within("", "", keep); }
-
-std::string EntryList::joined_within(const std::string& before, const std::string& after, bool keep) {
-    size_t size = before.size() + after.size();
+std::string EntryList::page_within(const TemplateEngine& engine, const TemplateEngine::Around& outer, bool keep) {
+    TemplateEngine::Around inner = engine.render_split(list_template(), list_view(), "entries");
+    if (!inner.found) return outer.before + inner.before + outer.after;  // a template that lists no entries
+    size_t size = outer.before.size() + inner.before.size() + inner.after.size() + outer.after.size();
     for (const std::string& entry : entries_) size += entry.size();
-    std::string all;
-    all.reserve(size);
-    all += before;
+    std::string page;
+    page.reserve(size);
+    page.append(outer.before).append(inner.before);
     for (std::string& entry : entries_) {
-        all += entry;
+        page += entry;
         if (!keep) std::string().swap(entry);
     }
-    all += after;
-    return all;
+    return page.append(inner.after).append(outer.after);
 }
 
 }  // namespace sourced

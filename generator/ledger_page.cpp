@@ -7,8 +7,7 @@
 namespace sourced {
 
 LedgerRender::LedgerRender(const Registry& registry, const UsageIndex& usage, LinkStyle links, LedgerOptions options)
-    : registry_(registry), usage_(usage), links_(std::move(links)), options_(options),
-      entries_(registry.figures.size(), [this](size_t i, const TemplateEngine& engine) { return entry(i, engine); }) {}
+    : EntryList(registry.figures.size()), registry_(registry), usage_(usage), links_(std::move(links)), options_(options) {}
 
 std::string LedgerRender::entry(size_t index, const TemplateEngine& engine) const {
     const Figure& f = registry_.figures[index];
@@ -20,14 +19,10 @@ std::string LedgerRender::entry(size_t index, const TemplateEngine& engine) cons
     return engine.render("ledger-entry", entry);
 }
 
-std::string LedgerRender::page(const TemplateEngine& engine, bool keep) { return page_within(engine, {"", "", true}, keep); }
-
-std::string LedgerRender::page_within(const TemplateEngine& engine, const TemplateEngine::Around& outer, bool keep) {
+nlohmann::json LedgerRender::list_view() const {
     nlohmann::json page = ledger_view(registry_);
     page["has_cards"] = options_.cards != nullptr;  // the copy buttons' script, only where the snippets are
-    TemplateEngine::Around inner = engine.render_split("figures", std::move(page), "entries");
-    if (!inner.found) return outer.before + inner.before + outer.after;
-    return entries_.joined_within(outer.before + inner.before, inner.after + outer.after, keep);
+    return page;
 }
 
 std::string render_ledger(const std::vector<TemplateEngine>& templates, const Registry& registry,

@@ -28,29 +28,21 @@ struct LedgerOptions {
 
 // The ledger rendered as independent tasks, for a caller that runs them
 // beside other work: render_chunk(0 .. chunks() - 1) in any order, on any
-// threads (each with its own engine), then page().
-class LedgerRender {
+// threads (each with its own engine), then page() or page_within().
+class LedgerRender : public EntryList {
 public:
     LedgerRender(const Registry& registry, const UsageIndex& usage, LinkStyle links, LedgerOptions options);
-    LedgerRender(const LedgerRender&) = delete;  // its entries render through `this`
-    size_t chunks() const { return entries_.chunks(); }
-    void render_chunk(size_t chunk, const TemplateEngine& engine) { entries_.render_chunk(chunk, engine); }
-    // Figure `index`'s entry alone.
-    std::string entry(size_t index, const TemplateEngine& engine) const;
-    // The `figures` template around every entry, in registry order (frees
-    // the entries unless `keep`).
-    std::string page(const TemplateEngine& engine, bool keep = false);
-    // The same inside `outer` (the layout around the page), in one buffer.
-    std::string page_within(const TemplateEngine& engine, const TemplateEngine::Around& outer, bool keep = false);
-    // Each figure's entry, in registry order, after render_chunk or set by a caller.
-    std::vector<std::string>& entries() { return entries_.entries(); }
+    std::string entry(size_t index, const TemplateEngine& engine) const override;
+
+protected:
+    std::string list_template() const override { return "figures"; }
+    nlohmann::json list_view() const override;
 
 private:
     const Registry& registry_;
     const UsageIndex& usage_;
     LinkStyle links_;
     LedgerOptions options_;
-    EntryList entries_;
 };
 
 // The ledger's HTML (the `figures` template's output, without the layout).

@@ -83,6 +83,21 @@ std::optional<TouchedFiles> touched_files(const SiteState& state, const std::set
     return result;
 }
 
+void finish_edit(const SiteState& state, PageEdit& edit, const std::string& stage,
+                 std::chrono::steady_clock::time_point started) {
+    BuildResult& result = edit.result;
+    const LoadedContent& content = state.content;
+    result.pages = static_cast<int>(content.pages.size());
+    result.figures = static_cast<int>(content.registry.figures.size());
+    result.sources = static_cast<int>(content.registry.sources.size());
+    result.flagged_figures = state.flagged_figures;
+    result.report = state.report;
+    result.jobs = state.jobs;
+    for (const auto& [path, bytes] : edit.changed) result.written[path] = bytes.size();
+    result.times.push_back({stage, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count()});
+    result.ok = !result.diagnostics.has_errors();
+}
+
 std::optional<PageEdit> rebuild_edited_pages(SiteState& state, const std::vector<size_t>& indexes,
                                              const FileSystem& files, const BuildOptions& options) {
     if (!state.valid) return std::nullopt;
@@ -130,22 +145,11 @@ std::optional<PageEdit> rebuild_edited_pages(SiteState& state, const std::vector
     }
     for (auto& [path, bytes] : charts) edit.changed[path] = std::move(bytes);
     if (bare_changed) {
-        state.report.bare.clear();
-        for (const PageState& p : state.pages)
-            state.report.bare.insert(state.report.bare.end(), p.contribution.bare.begin(), p.contribution.bare.end());
+        state.gather_bare();
         edit.changed["figures/report.html"] = report_page(*state.templates, site, content.registry, state.report);
     }
     edit.pages = rebuilt.size();
-    BuildResult& result = edit.result;
-    result.pages = static_cast<int>(content.pages.size());
-    result.figures = static_cast<int>(content.registry.figures.size());
-    result.sources = static_cast<int>(content.registry.sources.size());
-    result.flagged_figures = state.flagged_figures;
-    result.report = state.report;
-    result.jobs = 1;
-    for (const auto& [path, bytes] : edit.changed) result.written[path] = bytes.size();
-    result.times.push_back({"page edit", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count()});
-    result.ok = true;
+    finish_edit(state, edit, "page edit", started);
     return edit;
 }
 

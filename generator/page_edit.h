@@ -14,6 +14,7 @@
 // nothing and `serve` builds the whole site.
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <set>
 #include <string>
@@ -45,6 +46,11 @@ struct PageEdit {
     OutputTree changed;   // the files to replace in the served site
     size_t pages = 0;     // pages built again
 };
+
+// Fills in the rest of `edit.result` (counts, report, sizes, the time since
+// `started` as `stage`) from the updated state.
+void finish_edit(const SiteState& state, PageEdit& edit, const std::string& stage,
+                 std::chrono::steady_clock::time_point started);
 
 // Builds the pages again and, if the fast path applies, updates `state` and
 // returns what changed; otherwise leaves `state` as it was.

@@ -131,10 +131,8 @@ std::optional<PageEdit> rebuild_after_registry_edit(SiteState& state, const File
         changed[page_href(page.slug)] = std::move(r.work.html);
         state.pages[r.index] = {std::move(r.work.diagnostics), std::move(r.contribution)};
     }
-    report.bare.clear();
-    for (const PageState& p : state.pages)
-        report.bare.insert(report.bare.end(), p.contribution.bare.begin(), p.contribution.bare.end());
     state.report = report;
+    state.gather_bare();
     state.flagged_figures = 0;
     for (const Figure& f : content.registry.figures) state.flagged_figures += is_flagged(f.status) ? 1 : 0;
 
@@ -194,16 +192,7 @@ std::optional<PageEdit> rebuild_after_registry_edit(SiteState& state, const File
     changed["assets/search-index.js"] = search_index_js(state.search_entries);
 
     edit.pages = rebuilt.size();
-    BuildResult& result = edit.result;
-    result.pages = static_cast<int>(content.pages.size());
-    result.figures = static_cast<int>(content.registry.figures.size());
-    result.sources = static_cast<int>(content.registry.sources.size());
-    result.flagged_figures = state.flagged_figures;
-    result.report = state.report;
-    result.jobs = state.jobs;
-    for (const auto& [path, bytes] : changed) result.written[path] = bytes.size();
-    result.times.push_back({"registry edit", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count()});
-    result.ok = !result.diagnostics.has_errors();
+    finish_edit(state, edit, "registry edit", started);
     return edit;
 }
 

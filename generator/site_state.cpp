@@ -35,6 +35,12 @@ Diagnostics SiteState::diagnostics(const std::map<size_t, const Diagnostics*>& r
     return all;
 }
 
+void SiteState::gather_bare() {
+    report.bare.clear();
+    for (const PageState& page : pages)
+        report.bare.insert(report.bare.end(), page.contribution.bare.begin(), page.contribution.bare.end());
+}
+
 std::string normal_path(const std::string& path) {
     return std::filesystem::path(path).lexically_normal().string();
 }

@@ -71,6 +71,8 @@ struct SiteState {
     // Every diagnostic of the site, as a full build would list them, with
     // `replaced` (page index -> its diagnostics) in place of those pages' own.
     Diagnostics diagnostics(const std::map<size_t, const Diagnostics*>& replaced = {}) const;
+    // report.bare from every page's, in page order, as a build gathers them.
+    void gather_bare();
 };
 
 // "content//pages/./a.md" -> "content/pages/a.md": how paths are compared.

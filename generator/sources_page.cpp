@@ -6,21 +6,15 @@
 namespace sourced {
 
 SourcesRender::SourcesRender(const Registry& registry, const UsageIndex& usage, LinkStyle links)
-    : registry_(registry), usage_(usage), links_(std::move(links)), figures_(sources_figure_lists(registry, links_)),
-      entries_(registry.sources.size(), [this](size_t i, const TemplateEngine& engine) { return entry(i, engine); }) {}
+    : EntryList(registry.sources.size()), registry_(registry), usage_(usage), links_(std::move(links)),
+      figures_(sources_figure_lists(registry, links_)) {}
 
 std::string SourcesRender::entry(size_t index, const TemplateEngine& engine) const {
     return engine.render("source-entry",
                          source_entry_view(registry_.sources[index], figures_[index], registry_, usage_, links_));
 }
 
-std::string SourcesRender::page(const TemplateEngine& engine, bool keep) { return page_within(engine, {"", "", true}, keep); }
-
-std::string SourcesRender::page_within(const TemplateEngine& engine, const TemplateEngine::Around& outer, bool keep) {
-    TemplateEngine::Around inner = engine.render_split("sources", sources_view(registry_), "entries");
-    if (!inner.found) return outer.before + inner.before + outer.after;
-    return entries_.joined_within(outer.before + inner.before, inner.after + outer.after, keep);
-}
+nlohmann::json SourcesRender::list_view() const { return sources_view(registry_); }
 
 std::string render_sources(const std::vector<TemplateEngine>& templates, const Registry& registry,
                            const UsageIndex& usage, const LinkStyle& links) {

@@ -22,26 +22,20 @@
 
 namespace sourced {
 
-class SourcesRender {
+class SourcesRender : public EntryList {
 public:
     SourcesRender(const Registry& registry, const UsageIndex& usage, LinkStyle links);
-    SourcesRender(const SourcesRender&) = delete;  // its entries render through `this`
-    size_t chunks() const { return entries_.chunks(); }
-    void render_chunk(size_t chunk, const TemplateEngine& engine) { entries_.render_chunk(chunk, engine); }
-    // Source `index`'s entry alone.
-    std::string entry(size_t index, const TemplateEngine& engine) const;
-    // The `sources` template around every entry (frees them unless `keep`).
-    std::string page(const TemplateEngine& engine, bool keep = false);
-    // The same inside `outer` (the layout around the page), in one buffer.
-    std::string page_within(const TemplateEngine& engine, const TemplateEngine::Around& outer, bool keep = false);
-    std::vector<std::string>& entries() { return entries_.entries(); }
+    std::string entry(size_t index, const TemplateEngine& engine) const override;
+
+protected:
+    std::string list_template() const override { return "sources"; }
+    nlohmann::json list_view() const override;
 
 private:
     const Registry& registry_;
     const UsageIndex& usage_;
     LinkStyle links_;
     std::vector<nlohmann::json> figures_;  // per source: the figures resting on it
-    EntryList entries_;
 };
 
 // The sources page's HTML (without the layout), on one engine per thread.

@@ -37,13 +37,7 @@ MemoryFileSystem sample_site() {
 }
 
 BuildOptions options_for(BuildCache* cache) {
-    BuildOptions options;
-    options.content_dir = "content";
-    options.templates_dir = "templates";
-    options.assets_dir = "assets";
-    options.write = false;
-    options.jobs = 2;
-    options.card_images = false;  // the PNGs are slow and another cache's business
+    BuildOptions options = test::memory_options();
     options.incremental = cache;
     return options;
 }
@@ -62,11 +56,7 @@ Units rebuild(const MemoryFileSystem& files, BuildCache& cache) {
     INFO(test::diagnostics_text(result));
     REQUIRE(result.ok);
     OutputTree clean = clean_build(files);
-    std::set<std::string> differing;
-    for (const auto& [path, bytes] : clean)
-        if (!result.output.count(path) || result.output.at(path) != bytes) differing.insert(path);
-    for (const auto& [path, bytes] : result.output)
-        if (!clean.count(path)) differing.insert(path);
+    std::set<std::string> differing = test::differing_files(clean, result.output);
     CAPTURE(differing);
     CHECK(differing.empty());
     return cache.rendered;

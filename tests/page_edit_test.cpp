@@ -9,75 +9,31 @@
 
 #include "page_edit.h"
 #include "site_state.h"
+#include "served_site.h"
 #include "test_support.h"
 
 using namespace sourced;
 
 namespace {
 
-BuildOptions options_for(SiteState* state) {
-    BuildOptions options;
-    options.content_dir = "content";
-    options.templates_dir = "templates";
-    options.assets_dir = "assets";
-    options.write = false;
-    options.jobs = 2;
-    options.card_images = false;
-    options.keep_state = state;
-    return options;
-}
-
-// The project's templates and assets with the shipped content/.
-MemoryFileSystem shipped_site() {
-    MemoryFileSystem files = test::project_files();
-    DiskFileSystem disk;
-    std::string root = std::string(SOURCED_PROJECT_DIR) + "/content";
-    for (const auto& path : disk.list(root, "")) files.add("content" + path.substr(root.size()), *disk.read(path));
-    return files;
-}
-
+MemoryFileSystem shipped_site() { return test::shipped_site(); }
 // A site kept the way serve keeps it: the last good output, patched by edits.
-struct Served {
-    SiteState state;
-    OutputTree site;
-    std::string diagnostics;
-
-    explicit Served(const MemoryFileSystem& files) {
-        BuildResult result = build_site(options_for(&state), files);
-        INFO(test::diagnostics_text(result));
-        REQUIRE(result.ok);
-        REQUIRE(state.valid);
-        site = std::move(result.output);
-        diagnostics = test::diagnostics_text(result);
-    }
+struct Served : test::ServedSite {
+    using ServedSite::ServedSite;
 
     // The fast path for `touched`; false if it declined.
     bool edit(const MemoryFileSystem& files, const std::set<std::string>& touched, size_t* changed_files = nullptr) {
-        BuildOptions options = options_for(&state);
+        BuildOptions options = this->options();
         auto what = touched_files(state, touched, false, options);
         if (!what || what->registry) return false;
         auto edit = rebuild_edited_pages(state, what->pages, files, options);
         if (!edit) return false;
         if (changed_files) *changed_files = edit->changed.size();
-        for (auto& [path, bytes] : edit->changed) site[path] = std::move(bytes);
-        diagnostics = test::diagnostics_text(edit->result);
+        apply(*edit);
         return true;
     }
 };
 
-void require_same_as_full_build(const Served& served, const MemoryFileSystem& files) {
-    BuildResult clean = build_site(options_for(nullptr), files);
-    INFO(test::diagnostics_text(clean));
-    REQUIRE(clean.ok);
-    std::set<std::string> differing;
-    for (const auto& [path, bytes] : clean.output)
-        if (!served.site.count(path) || served.site.at(path) != bytes) differing.insert(path);
-    for (const auto& [path, bytes] : served.site)
-        if (!clean.output.count(path)) differing.insert(path);
-    CAPTURE(differing);
-    CHECK(differing.empty());
-    CHECK(served.diagnostics == test::diagnostics_text(clean));
-}
 
 std::string with_body_appended(const MemoryFileSystem& files, const std::string& path, const std::string& text) {
     return *files.read(path) + "\n" + text + "\n";
@@ -94,7 +50,7 @@ TEST_CASE("an edit to a page's prose is rebuilt on the fast path, identical to a
     REQUIRE(served.edit(files, {page}, &changed));
     CHECK(served.site.at("pricing.html").find("A closing paragraph in plain words.") != std::string::npos);
     CHECK(changed >= 1);
-    require_same_as_full_build(served, files);
+    test::require_same_as_full_build(served, files);
 }
 
 TEST_CASE("a new bare number in an edited page reaches the report page and the diagnostics", "[page_edit]") {
@@ -106,7 +62,7 @@ TEST_CASE("a new bare number in an edited page reaches the report page and the d
     REQUIRE(served.edit(files, {page}));
     CHECK(served.site.at("figures/report.html") != before_report);
     CHECK(served.diagnostics.find("content/pages/claims.md") != std::string::npos);
-    require_same_as_full_build(served, files);
+    test::require_same_as_full_build(served, files);
 }
 
 TEST_CASE("edits that change more than a page's own file are left to a full build", "[page_edit]") {
@@ -142,13 +98,13 @@ TEST_CASE("edits that change more than a page's own file are left to a full buil
         CHECK_FALSE(served.edit(files, {page}));
     }
     SECTION("a directory") {
-        BuildOptions options = options_for(&served.state);
+        BuildOptions options = served.options();
         CHECK_FALSE(touched_files(served.state, {page}, true, options));
     }
     // None of these touched the state: the site is still the first build's.
     files.add(page, original);
     files.remove("content/pages/new.md");
-    require_same_as_full_build(served, files);
+    test::require_same_as_full_build(served, files);
 }
 
 TEST_CASE("an editor's temporary files in content/ do not stop the fast path", "[page_edit]") {
@@ -156,7 +112,7 @@ TEST_CASE("an editor's temporary files in content/ do not stop the fast path", "
     Served served(files);
     const std::string page = "content/pages/pricing.md";
     files.add(page, with_body_appended(files, page, "Saved from an editor."));
-    BuildOptions options = options_for(&served.state);
+    BuildOptions options = served.options();
     auto what = touched_files(served.state,
                               {page, "content/pages/.pricing.md.swp", "content/pages/4913", "content/pages/pricing.md~"},
                               false, options);
@@ -167,17 +123,19 @@ TEST_CASE("an editor's temporary files in content/ do not stop the fast path", "
     REQUIRE(only_temporaries);
     CHECK(only_temporaries->pages.empty());
     REQUIRE(served.edit(files, {page, "content/pages/4913"}));
-    require_same_as_full_build(served, files);
+    test::require_same_as_full_build(served, files);
 }
 
 TEST_CASE("a failed full build leaves no state for the fast path", "[page_edit]") {
     MemoryFileSystem files = shipped_site();
     SiteState state;
     files.add("content/pages/broken.md", "---\ntitle: Broken\n---\nSee [](fig:no-such-figure).\n");
-    BuildResult result = build_site(options_for(&state), files);
+    BuildOptions options = test::memory_options();
+    options.keep_state = &state;
+    BuildResult result = build_site(options, files);
     REQUIRE_FALSE(result.ok);
     CHECK_FALSE(state.valid);
-    CHECK_FALSE(touched_files(state, {"content/pages/pricing.md"}, false, options_for(&state)));
+    CHECK_FALSE(touched_files(state, {"content/pages/pricing.md"}, false, options));
 }
 
 TEST_CASE("a seeded random sequence of prose edits stays identical to full builds", "[page_edit]") {
@@ -201,7 +159,7 @@ TEST_CASE("a seeded random sequence of prose edits stays identical to full build
         INFO("step " << step << ": " << page);
         if (served->edit(files, {page})) ++taken;
         else served = std::make_unique<Served>(files);  // declined: serve builds everything
-        require_same_as_full_build(*served, files);
+        test::require_same_as_full_build(*served, files);
     }
     CHECK(taken > 6);
 }

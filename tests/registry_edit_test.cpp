@@ -13,6 +13,7 @@
 #include "page_edit.h"
 #include "registry_edit.h"
 #include "site_state.h"
+#include "served_site.h"
 #include "test_support.h"
 
 using namespace sourced;
@@ -22,46 +23,21 @@ namespace {
 
 const std::string kRegistry = "content/registry.json";
 
-BuildOptions options_for(SiteState* state) {
-    BuildOptions options;
-    options.content_dir = "content";
-    options.templates_dir = "templates";
-    options.assets_dir = "assets";
-    options.write = false;
-    options.jobs = 2;
-    options.card_images = false;
-    options.keep_state = state;
-    return options;
-}
-
 // The project's templates and assets with the shipped content/, its registry
 // written the way these tests write it after each edit.
 MemoryFileSystem shipped_site() {
-    MemoryFileSystem files = test::project_files();
-    DiskFileSystem disk;
-    std::string root = std::string(SOURCED_PROJECT_DIR) + "/content";
-    for (const auto& path : disk.list(root, "")) files.add("content" + path.substr(root.size()), *disk.read(path));
+    MemoryFileSystem files = test::shipped_site();
     files.add(kRegistry, json::parse(*files.read(kRegistry)).dump(2) + "\n");
     return files;
 }
 
-struct Served {
-    SiteState state;
-    OutputTree site;
-    std::string diagnostics;
+struct Served : test::ServedSite {
+    using ServedSite::ServedSite;
     size_t pages_rebuilt = 0;
-
-    explicit Served(const MemoryFileSystem& files) {
-        BuildResult result = build_site(options_for(&state), files);
-        INFO(test::diagnostics_text(result));
-        REQUIRE(result.ok);
-        site = std::move(result.output);
-        diagnostics = test::diagnostics_text(result);
-    }
 
     // The fast path after registry.json changed; false if it declined.
     bool edit(const MemoryFileSystem& files) {
-        BuildOptions options = options_for(&state);
+        BuildOptions options = this->options();
         auto what = touched_files(state, {kRegistry}, false, options);
         REQUIRE(what);
         REQUIRE(what->registry);
@@ -69,25 +45,11 @@ struct Served {
         if (!edit) return false;
         REQUIRE(edit->result.ok);
         pages_rebuilt = edit->pages;
-        for (auto& [path, bytes] : edit->changed) site[path] = std::move(bytes);
-        diagnostics = test::diagnostics_text(edit->result);
+        apply(*edit);
         return true;
     }
 };
 
-void require_same_as_full_build(const Served& served, const MemoryFileSystem& files) {
-    BuildResult clean = build_site(options_for(nullptr), files);
-    INFO(test::diagnostics_text(clean));
-    REQUIRE(clean.ok);
-    std::set<std::string> differing;
-    for (const auto& [path, bytes] : clean.output)
-        if (!served.site.count(path) || served.site.at(path) != bytes) differing.insert(path);
-    for (const auto& [path, bytes] : served.site)
-        if (!clean.output.count(path)) differing.insert(path);
-    CAPTURE(differing);
-    CHECK(differing.empty());
-    CHECK(served.diagnostics == test::diagnostics_text(clean));
-}
 
 json registry_of(const MemoryFileSystem& files) { return json::parse(*files.read(kRegistry)); }
 void write_registry(MemoryFileSystem& files, const json& registry) { files.add(kRegistry, registry.dump(2) + "\n"); }
@@ -121,7 +83,7 @@ TEST_CASE("a figure's display text edited: only the pages using it are built aga
     CHECK(served.pages_rebuilt == pages_using(served, id));
     CHECK(served.pages_rebuilt < served.state.pages.size());
     CHECK(served.site.at("cards/" + id + ".html").find("(edited)") != std::string::npos);
-    require_same_as_full_build(served, files);
+    test::require_same_as_full_build(served, files);
 }
 
 TEST_CASE("a source's title and a derived figure's input edited, identical to a full build", "[registry_edit]") {
@@ -131,7 +93,7 @@ TEST_CASE("a source's title and a derived figure's input edited, identical to a 
     registry["sources"][0]["title"] = registry["sources"][0]["title"].get<std::string>() + " (revised)";
     write_registry(files, registry);
     REQUIRE(served.edit(files));
-    require_same_as_full_build(served, files);
+    test::require_same_as_full_build(served, files);
 
     // A derived figure's arithmetic names other figures: editing one shows in the derived figure's pages too.
     for (json& f : registry["figures"])
@@ -142,7 +104,7 @@ TEST_CASE("a source's title and a derived figure's input edited, identical to a 
         }
     write_registry(files, registry);
     REQUIRE(served.edit(files));
-    require_same_as_full_build(served, files);
+    test::require_same_as_full_build(served, files);
 }
 
 TEST_CASE("registry edits that change the site's shape are left to a full build", "[registry_edit]") {
@@ -172,13 +134,13 @@ TEST_CASE("registry edits that change the site's shape are left to a full build"
         CHECK_FALSE(served.edit(files));
     }
     SECTION("the registry with a page") {
-        auto what = touched_files(served.state, {kRegistry, "content/pages/pricing.md"}, false, options_for(&served.state));
+        auto what = touched_files(served.state, {kRegistry, "content/pages/pricing.md"}, false, served.options());
         REQUIRE(what);
         CHECK(what->registry);
         CHECK_FALSE(what->pages.empty());  // serve builds everything for this mix
     }
     files.add(kRegistry, original);
-    require_same_as_full_build(served, files);  // declining left the state as it was
+    test::require_same_as_full_build(served, files);  // declining left the state as it was
 }
 
 TEST_CASE("a seeded random sequence of registry edits stays identical to full builds", "[registry_edit]") {
@@ -206,14 +168,14 @@ TEST_CASE("a seeded random sequence of registry edits stays identical to full bu
         INFO("step " << step << ": figure " << f["id"]);
         bool fast = served->edit(files);
         if (fast) ++taken;
-        BuildResult clean = build_site(options_for(nullptr), files);
+        BuildResult clean = build_site(test::memory_options(), files);
         if (!clean.ok) {  // the edit broke a rule: undo it, as an author would
             CHECK_FALSE(fast);
             files.add(kRegistry, previous);
             continue;
         }
         if (!fast) served = std::make_unique<Served>(files);
-        require_same_as_full_build(*served, files);
+        test::require_same_as_full_build(*served, files);
     }
     CHECK(taken > 5);
 }

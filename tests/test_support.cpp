@@ -21,6 +21,34 @@ MemoryFileSystem project_files() {
     return files;
 }
 
+MemoryFileSystem shipped_site() {
+    MemoryFileSystem files = project_files();
+    DiskFileSystem disk;
+    std::string root = std::string(SOURCED_PROJECT_DIR) + "/content";
+    for (const auto& path : disk.list(root, "")) files.add("content" + path.substr(root.size()), *disk.read(path));
+    return files;
+}
+
+BuildOptions memory_options() {
+    BuildOptions options;
+    options.content_dir = "content";
+    options.templates_dir = "templates";
+    options.assets_dir = "assets";
+    options.write = false;
+    options.jobs = 2;
+    options.card_images = false;
+    return options;
+}
+
+std::set<std::string> differing_files(const OutputTree& a, const OutputTree& b) {
+    std::set<std::string> differing;
+    for (const auto& [path, bytes] : a)
+        if (!b.count(path) || b.at(path) != bytes) differing.insert(path);
+    for (const auto& [path, bytes] : b)
+        if (!a.count(path)) differing.insert(path);
+    return differing;
+}
+
 std::string sample_registry(const std::string& extra_figures) {
     return R"({
   "sources": [

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <set>
 #include <string>
 
 #include "file_system.h"
@@ -17,6 +18,16 @@ MemoryFileSystem project_files();
 // A registry with two sources and two figures (one verified, one reported)
 // used by several tests; `extra_figures` is spliced into the figures list.
 std::string sample_registry(const std::string& extra_figures = "");
+
+// project_files() with the shipped content/ under "content/".
+MemoryFileSystem shipped_site();
+
+// Options for building content/ of a MemoryFileSystem without writing: its
+// templates and assets, 2 threads, no card images (slow, and tested apart).
+BuildOptions memory_options();
+
+// The paths whose bytes differ between two sites, or that only one has.
+std::set<std::string> differing_files(const OutputTree& a, const OutputTree& b);
 
 // Builds content/ of `files` without writing; templates and assets from files.
 BuildResult build_in_memory(const MemoryFileSystem& files, bool strict = false);
