@@ -163,3 +163,25 @@ TEST_CASE("a seeded random sequence of prose edits stays identical to full build
     }
     CHECK(taken > 6);
 }
+
+TEST_CASE("with --strict, an edit that brings a warning is left to a full build", "[page_edit]") {
+    MemoryFileSystem files = shipped_site();
+    SiteState state;
+    BuildOptions options = test::memory_options();
+    options.keep_state = &state;
+    options.strict = true;
+    BuildResult first = build_site(options, files);
+    INFO(test::diagnostics_text(first));
+    REQUIRE(first.ok);
+    REQUIRE(first.diagnostics.warning_count() == 0);
+    const std::string page = "content/pages/pricing.md";
+    auto what = touched_files(state, {page}, false, options);
+    REQUIRE(what);
+
+    files.add(page, with_body_appended(files, page, "A quiet sentence."));
+    CHECK(rebuild_edited_pages(state, what->pages, files, options));  // no warning: taken
+    files.add(page, with_body_appended(files, page, "It cost 4,321 GPU-hours, they say."));
+    CHECK_FALSE(rebuild_edited_pages(state, what->pages, files, options));  // a bare number (SRC001)
+    options.strict = false;
+    CHECK(rebuild_edited_pages(state, what->pages, files, options));
+}
