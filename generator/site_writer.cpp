@@ -65,14 +65,18 @@ bool is_sourced_site_or_empty(const fs::path& dir) {
     return fs::exists(dir / kSiteMarker, ec) || fs::is_empty(dir, ec);
 }
 
-// Removes `dir` and everything in it (symbolic links are removed, never
-// followed). The files are unlinked on several threads: on a busy disk each
+// Removes `dir` and everything in it (symbolic links, `dir` itself included,
+// are removed, never followed). The files are unlinked on several threads: on a busy disk each
 // unlink waits about a millisecond for the file system's journal, not for the
 // CPU, and removing the previous site was most of a rebuild's wall time.
 constexpr int kRemoveThreads = 8;
 
 void remove_tree(const fs::path& dir) {
     std::error_code ec;
+    if (fs::is_symlink(fs::symlink_status(dir, ec))) {  // `--out` was a link: remove it, not what it points to
+        fs::remove(dir, ec);
+        return;
+    }
     std::vector<fs::path> files;
     for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
         if (!it->is_directory(ec) || it->is_symlink(ec)) files.push_back(it->path());

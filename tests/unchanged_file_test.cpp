@@ -166,3 +166,18 @@ TEST_CASE("a symbolic link planted in the previous site is never followed or lin
     CHECK(test::read_file(out / "cards/a.html") == "card a");
     CHECK(test::read_file(tmp.path() / "outside.html") == "<p>home</p>");  // untouched
 }
+
+TEST_CASE("an output directory that is a symbolic link is replaced, and what it pointed to is kept", "[writer]") {
+    test::TempDir tmp;
+    fs::path real = tmp.path() / "real-site";
+    REQUIRE(write(real, {{"index.html", "<p>old home</p>"}, {"cards/a.html", "card a"}}));
+    fs::path out = tmp.path() / "site";
+    fs::create_directory_symlink(real, out);
+
+    REQUIRE(write(out, {{"index.html", "<p>new home</p>"}}));
+    CHECK_FALSE(fs::is_symlink(out));
+    CHECK(test::read_file(out / "index.html") == "<p>new home</p>");
+    // The directory the link pointed to is not emptied through the link.
+    CHECK(test::read_file(real / "index.html") == "<p>old home</p>");
+    CHECK(test::read_file(real / "cards/a.html") == "card a");
+}
