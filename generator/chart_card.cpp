@@ -7,6 +7,7 @@
 #include "embed_snippets.h"
 #include "html_escape.h"
 #include "link_style.h"
+#include "reference_resolver.h"
 #include "site_views.h"
 
 namespace sourced {
@@ -45,6 +46,13 @@ int iframe_height(const ChartCard& card) {
 }
 
 }  // namespace
+
+std::vector<ChartCard> chart_cards_on(const std::string& slug, const std::string& title, const std::string& path,
+                                      const std::vector<ChartUse>& charts) {
+    std::vector<ChartCard> cards;
+    for (const ChartUse& chart : charts) cards.push_back({chart.card_id, slug, title, path, chart.chart});
+    return cards;
+}
 
 std::string chart_card_id(const ChartSpec& spec, const std::string& slug, size_t n) {
     return spec.id.empty() ? slug + "-" + std::to_string(n) : spec.id;

@@ -34,6 +34,12 @@ struct ChartCard {
     ResolvedChart chart;     // figures point into the registry
 };
 
+struct ChartUse;  // reference_resolver.h
+
+// The cards of a page's resolved ```chart blocks, in page order.
+std::vector<ChartCard> chart_cards_on(const std::string& slug, const std::string& title, const std::string& path,
+                                      const std::vector<ChartUse>& charts);
+
 // The card id of the n-th (from 1) chart on the page with `slug`.
 std::string chart_card_id(const ChartSpec& spec, const std::string& slug, size_t n);
 

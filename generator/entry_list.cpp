@@ -1,5 +1,7 @@
 #include "entry_list.h"
 
+#include "parallel.h"
+
 namespace sourced {
 
 namespace {
@@ -12,6 +14,11 @@ size_t EntryList::chunks() const { return (entries_.size() + kChunk - 1) / kChun
 
 void EntryList::render_chunk(size_t chunk, const TemplateEngine& engine) {
     for (size_t i = chunk * kChunk; i < std::min(entries_.size(), (chunk + 1) * kChunk); ++i) entries_[i] = entry(i, engine);
+}
+
+void EntryList::render_all(const std::vector<TemplateEngine>& templates) {
+    parallel_for(chunks(), static_cast<int>(templates.size()),
+                 [&](size_t chunk, int worker) { render_chunk(chunk, templates[static_cast<size_t>(worker)]); });
 }
 
 std::string EntryList::page_within(const TemplateEngine& engine, const TemplateEngine::Around& outer, bool keep) {

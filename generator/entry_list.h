@@ -27,6 +27,8 @@ public:
 
     size_t chunks() const;
     void render_chunk(size_t chunk, const TemplateEngine& engine);
+    // Every chunk, on one thread per engine in `templates`.
+    void render_all(const std::vector<TemplateEngine>& templates);
     // Entry `index` alone.
     virtual std::string entry(size_t index, const TemplateEngine& engine) const = 0;
     // Every entry, in order, at `{{{entries}}}` of the list's template, and

@@ -11,11 +11,9 @@ namespace fs = std::filesystem;
 
 namespace sourced {
 
-namespace {
 bool ends_with(const std::string& s, const std::string& suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
-}  // namespace
 
 std::string join_path(const std::string& dir, const std::string& name) {
     if (dir.empty()) return name;

@@ -49,6 +49,9 @@ private:
     std::map<std::string, std::string> files_;
 };
 
+// "pages/a.md" ends with ".md".
+bool ends_with(const std::string& s, const std::string& suffix);
+
 // "a/b" + "c.md" -> "a/b/c.md" (no doubled separators).
 std::string join_path(const std::string& dir, const std::string& name);
 

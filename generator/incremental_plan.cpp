@@ -92,9 +92,7 @@ RenderPlan::RenderPlan(BuildCache& cache, const LoadedContent& content, const st
         templates_[name] = content_hash(files.read(path).value_or(""));
     }
     const Registry& registry = content.registry;
-    RegistryPrints prints = registry_prints(registry);
-    figure_prints_ = std::move(prints.figures);
-    source_prints_ = std::move(prints.sources);
+    prints_ = registry_prints(registry);
 }
 
 std::string RenderPlan::article_key(const Page& page, const ResolvedPage& resolved) const {
@@ -103,15 +101,15 @@ std::string RenderPlan::article_key(const Page& page, const ResolvedPage& resolv
     key.add("article").add(common_).add(nav_).add(template_hash("layout")).add(template_hash("article"));
     key.add(page.path).add(page.slug).add(content_hash(text == texts_.end() ? page.body : text->second));
     auto figure = [&](const FigureUse& use) {
-        auto print = use.figure ? figure_prints_.find(use.figure->id) : figure_prints_.end();
-        key.add(print == figure_prints_.end() ? "?" : print->second);
+        auto print = use.figure ? prints_.figures.find(use.figure->id) : prints_.figures.end();
+        key.add(print == prints_.figures.end() ? "?" : print->second);
     };
     for (const FigureUse& use : resolved.figures) figure(use);
     for (const ChartUse& chart : resolved.charts)
         for (const FigureUse& use : chart.uses) figure(use);
     auto source = [&](const Source* s) {
-        auto print = s ? source_prints_.find(s->id) : source_prints_.end();
-        key.add(print == source_prints_.end() ? "?" : print->second);
+        auto print = s ? prints_.sources.find(s->id) : prints_.sources.end();
+        key.add(print == prints_.sources.end() ? "?" : print->second);
     };
     for (const CiteUse& use : resolved.citations) source(use.source);
     for (const PageSource& s : resolved.sources) source(s.source);
@@ -128,11 +126,11 @@ std::string RenderPlan::site_page_key(const std::string& path, const UsageIndex&
     KeyBuilder key;
     key.add(path).add(common_).add(nav_).add(template_hash("layout"));
     auto all_figures = [&] {
-        for (const auto& [id, print] : figure_prints_) key.add(id).add(print);
+        for (const auto& [id, print] : prints_.figures) key.add(id).add(print);
         for (const Figure& f : registry.figures) key.add(f.id);  // file order
     };
     auto all_sources = [&] {
-        for (const auto& [id, print] : source_prints_) key.add(id).add(print);
+        for (const auto& [id, print] : prints_.sources) key.add(id).add(print);
         for (const Source& s : registry.sources) key.add(s.id);
     };
     if (path == "index.html") {
@@ -161,13 +159,13 @@ std::string RenderPlan::site_page_key(const std::string& path, const UsageIndex&
 }
 
 std::string RenderPlan::card_key(const Figure& figure) const {
-    auto print = figure_prints_.find(figure.id);
+    auto print = prints_.figures.find(figure.id);
     return KeyBuilder()
         .add("card")
         .add(common_)
         .add(template_hash("card"))
         .add(template_hash("card-svg"))
-        .add(print == figure_prints_.end() ? "?" : print->second)
+        .add(print == prints_.figures.end() ? "?" : print->second)
         .done();
 }
 

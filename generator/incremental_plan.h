@@ -70,6 +70,9 @@ public:
     // After the cards of cards_to_render() were added to `tree`.
     void record_cards(const OutputTree& tree);
 
+    // Every figure's and source's print in this build's registry.
+    const RegistryPrints& prints() const { return prints_; }
+
     // After a good build: the cache now describes `tree`.
     void commit(const OutputTree& tree);
 
@@ -83,8 +86,7 @@ private:
     std::string common_;                                  // hash: version, settings, card images
     std::string nav_;                                     // hash: what the layout's navigation shows
     std::map<std::string, std::string> templates_;        // template name -> hash
-    std::map<std::string, std::string> figure_prints_;    // figure id -> hash (entry + its sources)
-    std::map<std::string, std::string> source_prints_;    // source id -> hash
+    RegistryPrints prints_;                               // of every figure and source
     std::mutex mutex_;
     std::map<std::string, CachedUnit> next_;              // this build's units
     std::map<std::string, std::string> card_keys_;        // figure id -> key, for figures rendered now

@@ -1,7 +1,6 @@
 #include "ledger_page.h"
 
 #include "figure_card.h"
-#include "parallel.h"
 #include "site_views.h"
 
 namespace sourced {
@@ -28,8 +27,7 @@ nlohmann::json LedgerRender::list_view() const {
 std::string render_ledger(const std::vector<TemplateEngine>& templates, const Registry& registry,
                           const UsageIndex& usage, const LinkStyle& links, const LedgerOptions& options) {
     LedgerRender ledger(registry, usage, links, options);
-    parallel_for(ledger.chunks(), static_cast<int>(templates.size()),
-                 [&](size_t c, int worker) { ledger.render_chunk(c, templates[static_cast<size_t>(worker)]); });
+    ledger.render_all(templates);
     return ledger.page(templates.front());
 }
 

@@ -13,10 +13,6 @@ namespace sourced {
 
 namespace {
 
-bool ends_with(const std::string& s, const std::string& suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 // Files editors write beside the one being saved: vim's swap files and its
 // "4913" probe, backups ending in "~", hidden files. In the content directory
 // the build reads only pages (*.md), the files it names (site.json, the
@@ -58,9 +54,6 @@ std::optional<TouchedFiles> touched_files(const SiteState& state, const std::set
     if (!state.valid || structural) return std::nullopt;
     const std::string content = normal_path(options.content_dir) + "/";
     const std::string snapshots = normal_path(options.snapshots_dir.empty() ? content + "snapshots" : options.snapshots_dir) + "/";
-    std::set<std::string> inputs;  // the files the load stage read besides pages
-    for (const auto& entry : state.content.texts)
-        if (!ends_with(entry.first, ".md")) inputs.insert(normal_path(entry.first));
     std::set<size_t> pages;
     TouchedFiles result;
     for (const std::string& raw : touched) {
@@ -76,7 +69,7 @@ std::optional<TouchedFiles> touched_files(const SiteState& state, const std::set
             result.registry = true;
             continue;
         }
-        bool read_by_build = !in_content || inputs.count(path) || path.compare(0, snapshots.size(), snapshots) == 0;
+        bool read_by_build = !in_content || state.data_files.count(path) || path.compare(0, snapshots.size(), snapshots) == 0;
         if (read_by_build || !is_editor_temporary(path)) return std::nullopt;  // site.json, a template, an asset...
     }
     result.pages.assign(pages.begin(), pages.end());
@@ -118,7 +111,7 @@ std::optional<PageEdit> rebuild_edited_pages(SiteState& state, const std::vector
         r.text = std::move(*loaded.text);
         build_page(r.page, {&content.registry, &site, &r.text}, *state.templates, r.work);
         if (r.work.diagnostics.has_errors()) return std::nullopt;  // a full build reports it
-        r.contribution = page_contribution(r.work.resolved, r.work.bare);
+        r.contribution = page_contribution(r.page.slug, r.page.meta.title, r.work.resolved, r.work.bare);
         const PageState& before = state.pages[r.index];
         if (!r.contribution.same_as(before.contribution)) return std::nullopt;
         bare_changed = bare_changed || !same_bare(r.contribution.bare, before.contribution.bare);
@@ -136,10 +129,8 @@ std::optional<PageEdit> rebuild_edited_pages(SiteState& state, const std::vector
         Page& page = content.pages[r.index];
         page.body_line = r.page.body_line;
         content.texts[page.path] = std::move(r.text);
-        std::vector<ChartCard> cards;
-        for (const ChartUse& chart : r.work.resolved.charts)
-            cards.push_back({chart.card_id, page.slug, page.meta.title, page.path, chart.chart});
-        add_chart_card_pages(chart_output, *state.templates, cards, content.config);
+        add_chart_card_pages(chart_output, *state.templates,
+                             chart_cards_on(page.slug, page.meta.title, page.path, r.work.resolved.charts), content.config);
         edit.changed[page_href(page.slug)] = std::move(r.work.html);
         state.pages[r.index] = {std::move(r.work.diagnostics), std::move(r.contribution)};
     }

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "file_system.h"
+
 namespace sourced {
 
 namespace {
@@ -51,10 +53,6 @@ std::string http_date(std::time_t t) {
     gmtime_r(&t, &tm);
     std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
     return buf;
-}
-
-bool ends_with(const std::string& s, const std::string& suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 }  // namespace

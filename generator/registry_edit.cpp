@@ -23,18 +23,12 @@ namespace sourced {
 
 namespace {
 
-// The ids a page's contribution names ("f <id> <anchor>" and "s <id> <anchor>" lines).
+// Whether the page uses one of `figures` or `sources`.
 bool uses_any(const PageContribution& c, const std::set<std::string>& figures, const std::set<std::string>& sources) {
-    size_t start = 0;
-    while (start < c.usage.size()) {
-        size_t end = c.usage.find('\n', start);
-        if (end == std::string::npos) end = c.usage.size();
-        std::string line = c.usage.substr(start, end - start);
-        start = end + 1;
-        size_t space = line.find(' ', 2);
-        std::string id = line.substr(2, space == std::string::npos ? std::string::npos : space - 2);
-        if ((line[0] == 'f' ? figures : sources).count(id)) return true;
-    }
+    for (const std::string& id : figures)
+        if (c.usage.figures.count(id)) return true;
+    for (const std::string& id : sources)
+        if (c.usage.sources.count(id)) return true;
     return false;
 }
 
@@ -66,7 +60,7 @@ std::optional<PageEdit> rebuild_after_registry_edit(SiteState& state, const File
     std::set<std::string> files_now;
     for (const auto& entry : texts) files_now.insert(normal_path(entry.first));
     if (files_now != state.registry_files) return std::nullopt;  // the registry names another sources file
-    RegistryPrints before = registry_prints(content.registry);
+    const RegistryPrints& before = state.prints;
     std::swap(content.registry, next);  // `next` is the previous registry until the edit is taken
     auto decline = [&] {
         std::swap(content.registry, next);
@@ -79,9 +73,9 @@ std::optional<PageEdit> rebuild_after_registry_edit(SiteState& state, const File
     RegistryPrints after = registry_prints(content.registry);
     std::set<std::string> figures, sources;
     for (const auto& [id, print] : after.figures)
-        if (before.figures[id] != print) figures.insert(id);
+        if (before.figures.at(id) != print) figures.insert(id);
     for (const auto& [id, print] : after.sources)
-        if (before.sources[id] != print) sources.insert(id);
+        if (before.sources.at(id) != print) sources.insert(id);
 
     // the pages that use a changed figure or source, from the text they were last built from
     SiteContext site{&content.config, &content.pages, SOURCED_VERSION};
@@ -96,7 +90,7 @@ std::optional<PageEdit> rebuild_after_registry_edit(SiteState& state, const File
         const std::string& text = content.texts.at(page.path);
         page.body = split_front_matter(text).body;
         build_page(page, {&content.registry, &site, &text}, thread_templates[static_cast<size_t>(worker)], r.work);
-        r.contribution = page_contribution(r.work.resolved, r.work.bare);
+        r.contribution = page_contribution(page.slug, page.meta.title, r.work.resolved, r.work.bare);
         if (r.work.diagnostics.has_errors() || !r.contribution.same_as(state.pages[r.index].contribution)) declined = true;
     });
     if (declined) return decline();
@@ -124,15 +118,14 @@ std::optional<PageEdit> rebuild_after_registry_edit(SiteState& state, const File
     SiteOutput output(changed, nullptr);
     for (Rebuilt& r : rebuilt) {
         const Page& page = content.pages[r.index];
-        std::vector<ChartCard> cards;
-        for (const ChartUse& chart : r.work.resolved.charts)
-            cards.push_back({chart.card_id, page.slug, page.meta.title, page.path, chart.chart});
-        add_chart_card_pages(output, thread_templates.front(), cards, content.config);
+        add_chart_card_pages(output, thread_templates.front(),
+                             chart_cards_on(page.slug, page.meta.title, page.path, r.work.resolved.charts), content.config);
         changed[page_href(page.slug)] = std::move(r.work.html);
         state.pages[r.index] = {std::move(r.work.diagnostics), std::move(r.contribution)};
     }
     state.report = report;
     state.gather_bare();
+    state.prints = std::move(after);
     state.flagged_figures = 0;
     for (const Figure& f : content.registry.figures) state.flagged_figures += is_flagged(f.status) ? 1 : 0;
 

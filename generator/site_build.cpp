@@ -106,6 +106,9 @@ void keep_state(SiteState& state, LoadedContent content, const BuildResult& resu
         (registry ? state.registry_load : state.before_pages).add(d);
     }
     for (size_t i = at.checks_end; i < at.pages_begin; ++i) state.before_pages.add(out.all()[i]);
+    state.data_files.clear();
+    for (const auto& entry : state.content.texts)
+        if (!ends_with(entry.first, ".md")) state.data_files.insert(normal_path(entry.first));
     state.load_noted.clear();
     for (const Diagnostic& d : state.before_pages.all()) state.load_noted.insert(normal_path(d.path));
     state.registry_checks = slice(out, at.checks_begin, at.checks_end);
@@ -208,12 +211,11 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
         for (int k = 0; k < 3; ++k) sums[k] += w.ms[k];
         out.append(w.diagnostics);
         result.report.bare.insert(result.report.bare.end(), w.bare.begin(), w.bare.end());
-        if (options.keep_state) page_states[i] = {w.diagnostics, page_contribution(w.resolved, w.bare)};
-        usage.add_page(content.pages[i].slug, content.pages[i].meta.title, w.resolved);
-        for (size_t k = 0; k < w.resolved.charts.size(); ++k)  // chart cards (chart_card.h)
-            chart_cards.push_back({w.resolved.charts[k].card_id,
-                                   content.pages[i].slug, content.pages[i].meta.title, content.pages[i].path,
-                                   w.resolved.charts[k].chart});
+        const Page& page = content.pages[i];
+        if (options.keep_state) page_states[i] = {w.diagnostics, page_contribution(page.slug, page.meta.title, w.resolved, w.bare)};
+        usage.add_page(page.slug, page.meta.title, w.resolved);
+        for (ChartCard& card : chart_cards_on(page.slug, page.meta.title, page.path, w.resolved.charts))
+            chart_cards.push_back(std::move(card));  // chart_card.h
     }
     marks.charts_begin = out.all().size();
     check_chart_card_ids(chart_cards, content.registry, out);
@@ -263,17 +265,13 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     });
     for (size_t i = 0; i < site_wide.size(); ++i) tree[site_wide[i].path] = std::move(site_html[i]);
     // With --incremental a list's entries are rendered only if its page's key changed.
-    auto render_all = [&](auto& list) {
-        parallel_for(list.chunks(), result.jobs,
-                     [&](size_t c, int worker) { list.render_chunk(c, thread_templates[static_cast<size_t>(worker)]); });
-    };
     TemplateEngine ledger_engine(templates), sources_engine(templates);  // the joins below may run beside the cards
     auto ledger = [&] {
-        if (!lists_in_pool) render_all(ledger_entries);
+        if (!lists_in_pool) ledger_entries.render_all(thread_templates);
         return ledger_entries.page_within(ledger_engine, ledger_layout(ledger_engine, site), keep_entries);
     };
     auto sources = [&] {
-        if (!lists_in_pool) render_all(source_entries);
+        if (!lists_in_pool) source_entries.render_all(thread_templates);
         return source_entries.page_within(sources_engine, sources_layout(sources_engine, site), keep_entries);
     };
     // A full build joins the two long pages (tens of MB, one thread's work)
@@ -336,6 +334,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
         options.keep_state->ledger_entries = std::move(ledger_entries.entries());
         options.keep_state->source_entries = std::move(source_entries.entries());
         options.keep_state->search_entries = std::move(search_list);
+        options.keep_state->prints = plan ? plan->prints() : registry_prints(options.keep_state->content.registry);
     }
     return result;
 }

@@ -5,21 +5,17 @@
 
 namespace sourced {
 
-PageContribution page_contribution(const ResolvedPage& page, std::vector<BareFigure> bare) {
+PageContribution page_contribution(const std::string& slug, const std::string& title, const ResolvedPage& page,
+                                   std::vector<BareFigure> bare) {
     PageContribution c;
-    // The same uses, in the same order, as UsageIndex::add_page reads them.
-    for (const auto& use : page.figures) c.usage += "f " + use.figure->id + " " + use.anchor + "\n";
-    for (const auto& chart : page.charts)
-        for (const auto& use : chart.uses) c.usage += "f " + use.figure->id + " " + use.anchor + "\n";
-    for (const auto& source : page.sources)
-        for (const auto& anchor : source.anchors) c.usage += "s " + source.source->id + " " + anchor + "\n";
+    c.usage.add_page(slug, title, page);
     for (const auto& chart : page.charts) c.chart_ids.push_back(chart.card_id);
     c.bare = std::move(bare);
     return c;
 }
 
 bool PageContribution::same_as(const PageContribution& other) const {
-    return usage == other.usage && chart_ids == other.chart_ids;
+    return usage.figures == other.usage.figures && usage.sources == other.usage.sources && chart_ids == other.chart_ids;
 }
 
 Diagnostics SiteState::diagnostics(const std::map<size_t, const Diagnostics*>& replaced) const {

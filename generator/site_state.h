@@ -19,6 +19,7 @@
 #include "check_stage.h"
 #include "content_loader.h"
 #include "diagnostics.h"
+#include "incremental_plan.h"
 #include "prose_checks.h"
 #include "reference_resolver.h"
 #include "template_engine.h"
@@ -31,14 +32,15 @@ namespace sourced {
 // figures on the report page. Two pages' edits with equal contributions
 // leave every other file of the site unchanged.
 struct PageContribution {
-    std::string usage;                    // the uses, one line each, in order
+    UsageIndex usage;                     // this page's part of the site's usage index
     std::vector<std::string> chart_ids;   // its chart cards' ids
     std::vector<BareFigure> bare;         // SRC001 findings
 
     bool same_as(const PageContribution& other) const;  // ignoring `bare`
 };
 
-PageContribution page_contribution(const ResolvedPage& page, std::vector<BareFigure> bare);
+PageContribution page_contribution(const std::string& slug, const std::string& title, const ResolvedPage& page,
+                                   std::vector<BareFigure> bare);
 
 struct PageState {
     Diagnostics diagnostics;  // parse, resolve and prose checks
@@ -54,6 +56,7 @@ struct SiteState {
     bool has_home = false;                    // a page is index.html (no generated front page)
     std::map<std::string, size_t> page_index; // normalised path -> index in pages
     std::set<std::string> registry_files;     // normalised: registry.json and its sources file
+    std::set<std::string> data_files;         // normalised: every file the load stage read but pages
     std::set<std::string> load_noted;         // normalised paths the load stage reported something about
     // The build's diagnostics by where they came from:
     Diagnostics before_pages;                 // the load stage (not the registry's) and the templates
@@ -61,6 +64,7 @@ struct SiteState {
     Diagnostics registry_checks;              // figure rules, quotes, source hygiene
     Diagnostics chart_ids;                    // chart card ids
     Diagnostics site_checks;                  // figures and sources nothing uses
+    RegistryPrints prints;                    // of the registry as checked (incremental_plan.h)
     std::vector<std::string> ledger_entries;  // each figure's ledger entry (ledger_page.h)
     std::vector<std::string> source_entries;  // each source's entry on the sources page (sources_page.h)
     std::vector<std::string> search_entries;  // the search index's: pages, figures, sources (site_extras.h)

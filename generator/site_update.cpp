@@ -2,9 +2,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
-#include <linux/openat2.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -15,6 +13,7 @@
 #include <mutex>
 
 #include "parallel.h"
+#include "unchanged_file.h"
 
 namespace fs = std::filesystem;
 
@@ -24,11 +23,7 @@ namespace {
 
 // A directory named `name` in `parent`, never through a symbolic link.
 int open_directory_beneath(int parent, const std::string& name) {
-    struct open_how how;
-    std::memset(&how, 0, sizeof how);
-    how.flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
-    how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
-    return static_cast<int>(::syscall(SYS_openat2, parent, name.c_str(), &how, sizeof how));
+    return open_beneath(parent, name, O_RDONLY | O_DIRECTORY);
 }
 
 // The real directory `name` in `parent`, made if missing; a symbolic link or

@@ -1,6 +1,5 @@
 #include "sources_page.h"
 
-#include "parallel.h"
 #include "site_views.h"
 
 namespace sourced {
@@ -19,8 +18,7 @@ nlohmann::json SourcesRender::list_view() const { return sources_view(registry_)
 std::string render_sources(const std::vector<TemplateEngine>& templates, const Registry& registry,
                            const UsageIndex& usage, const LinkStyle& links) {
     SourcesRender sources(registry, usage, links);
-    parallel_for(sources.chunks(), static_cast<int>(templates.size()),
-                 [&](size_t c, int worker) { sources.render_chunk(c, templates[static_cast<size_t>(worker)]); });
+    sources.render_all(templates);
     return sources.page(templates.front());
 }
 

@@ -12,15 +12,15 @@
 
 namespace sourced {
 
-namespace {
-
-int open_beneath(int root_fd, const std::string& relative) {
+int open_beneath(int root_fd, const std::string& relative, int flags) {
     struct open_how how;
     std::memset(&how, 0, sizeof how);
-    how.flags = O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK;
+    how.flags = static_cast<uint64_t>(flags | O_CLOEXEC | O_NOFOLLOW);
     how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
     return static_cast<int>(::syscall(SYS_openat2, root_fd, relative.c_str(), &how, sizeof how));
 }
+
+namespace {
 
 bool same_bytes(int fd, const std::string& bytes) {
     struct stat info;
@@ -48,7 +48,7 @@ bool same_bytes(int fd, const std::string& bytes) {
 
 bool is_unchanged(int previous_root_fd, const std::string& relative, const std::string& bytes) {
     if (previous_root_fd < 0) return false;
-    int fd = open_beneath(previous_root_fd, relative);
+    int fd = open_beneath(previous_root_fd, relative, O_RDONLY | O_NONBLOCK);
     if (fd < 0) return false;
     bool same = same_bytes(fd, bytes);
     ::close(fd);
@@ -57,7 +57,7 @@ bool is_unchanged(int previous_root_fd, const std::string& relative, const std::
 
 bool is_same_file(int previous_root_fd, const std::string& relative, const std::string& path) {
     if (previous_root_fd < 0) return false;
-    int fd = open_beneath(previous_root_fd, relative);
+    int fd = open_beneath(previous_root_fd, relative, O_RDONLY | O_NONBLOCK);
     if (fd < 0) return false;
     struct stat previous, other;
     bool same = ::fstat(fd, &previous) == 0 && S_ISREG(previous.st_mode) && ::stat(path.c_str(), &other) == 0 &&

@@ -18,6 +18,11 @@
 
 namespace sourced {
 
+// openat2(2) of `relative` beneath the directory `root_fd`, never through a
+// symbolic link (RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS, O_NOFOLLOW,
+// O_CLOEXEC added to `flags`); -1 with errno set if it cannot.
+int open_beneath(int root_fd, const std::string& relative, int flags);
+
 // True if `previous_root_fd` (a directory, or -1 for none) holds at
 // `relative` a regular file with exactly `bytes`.
 bool is_unchanged(int previous_root_fd, const std::string& relative, const std::string& bytes);

@@ -17,6 +17,10 @@ struct Use {
     std::string page_slug;
     std::string page_title;
     std::string anchor;  // element id on that page
+
+    bool operator==(const Use& other) const {
+        return page_slug == other.page_slug && page_title == other.page_title && anchor == other.anchor;
+    }
 };
 
 struct UsageIndex {

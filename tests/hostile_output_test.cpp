@@ -51,10 +51,6 @@ MemoryFileSystem site(const std::string& word) {
     return files;
 }
 
-bool ends_with(const std::string& s, const std::string& suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 bool contains_payload(const nlohmann::json& value) {
     if (value.is_string()) return value.get<std::string>().find(kPayload) != std::string::npos;
     if (value.is_structured())

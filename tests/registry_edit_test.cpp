@@ -65,7 +65,7 @@ json& figure(json& registry, const std::string& id) {
 size_t pages_using(const Served& served, const std::string& id) {
     size_t n = 0;
     for (const PageState& page : served.state.pages)
-        n += page.contribution.usage.find("f " + id + " ") != std::string::npos ? 1 : 0;
+        n += page.contribution.usage.figures.count(id);
     return n;
 }
 
