@@ -230,7 +230,8 @@ TEST_CASE("every diagnostic code the generator reports is documented", "[docs]")
         if (entry.path().extension() == ".md") docs += test::read_file(entry.path());
     static const std::regex code(R"re("([A-Z]{2,5}[0-9]{3})")re");
     std::set<std::string> codes;
-    for (const auto& entry : fs::directory_iterator(fs::path(SOURCED_PROJECT_DIR) / "generator")) {
+    for (const auto& entry : fs::recursive_directory_iterator(fs::path(SOURCED_PROJECT_DIR) / "generator")) {
+        if (!entry.is_regular_file()) continue;
         std::string source = test::read_file(entry.path());
         for (auto it = std::sregex_iterator(source.begin(), source.end(), code); it != std::sregex_iterator(); ++it)
             codes.insert((*it)[1]);

@@ -15,9 +15,8 @@
 #include "diagnostics.h"
 #include "figure_card.h"
 #include "file_system.h"
-#include "progress_reporter.h"
+#include "build_progress.h"
 #include "site_writer.h"
-#include "terminal.h"
 
 namespace sourced {
 
@@ -36,11 +35,8 @@ struct BuildOptions {
                                 // false (check): only their paths and sizes, so memory does not grow with the site
     std::string snapshots_dir;  // empty: <content>/snapshots
     std::string today;          // YYYY-MM-DD for review_by; empty: the newest date in the content
-    std::string format = "human";  // how commands print diagnostics: human, json, sarif
-    bool list_notes = false;       // human format: print every note, not just their count
     int jobs = 0;               // threads for the per-page stages; 0: one per core
     bool card_images = true;    // render each figure card's PNG social image
-    Verbosity verbosity = Verbosity::normal;  // how much commands print (--quiet, --verbose)
     BuildProgress* progress = nullptr;        // told of each stage and page as the build runs; may be null
     BuildCache* incremental = nullptr;  // reuse what is unchanged since the last good build (incremental_plan.h)
     SiteState* keep_state = nullptr;    // serve: after a good build, what page_edit.h needs (site_state.h)

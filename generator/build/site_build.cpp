@@ -160,7 +160,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     timer.next("check registry");
     std::unique_ptr<RenderPlan> plan;  // --incremental, serve: what to render again
     if (options.incremental)
-        plan = std::make_unique<RenderPlan>(*options.incremental, content, result.texts, files, templates_dir, options);
+        plan = std::make_unique<RenderPlan>(*options.incremental, content, result.texts, files, templates_dir, options.card_images);
 
     // With --out, every file goes to the staging directory as soon as it is
     // made (site_output.h), so the build holds one page at a time, not the site.

@@ -40,16 +40,6 @@ struct PageInputs {
     const std::string* file_text = nullptr;  // the whole file, for the prose checks (may be null)
 };
 
-// The layout around `content_html`, spliced in rather than copied through the
-// view (TemplateEngine::render_around): the ledger is tens of megabytes.
-std::string in_layout(const TemplateEngine& templates, const SiteContext& site, const std::string& title,
-                      const std::string& description, const std::string& root, const std::string& href,
-                      const std::string& content_html);
-// The layout around the template `inner_template` rendered with `inner_view`.
-std::string in_layout(const TemplateEngine& templates, const SiteContext& site, const std::string& title,
-                      const std::string& description, const std::string& root, const std::string& href,
-                      const std::string& inner_template, const nlohmann::json& inner_view);
-
 // Parses `page.body` (and frees it), resolves, checks and, if the page has no
 // errors, renders it into `work.html` through `templates`. `render_with`
 // (may be empty) wraps the rendering: RenderPlan::file for --incremental.

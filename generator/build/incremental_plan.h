@@ -38,8 +38,6 @@
 
 namespace sourced {
 
-struct BuildOptions;
-
 // A hash of everything rendering reads of each figure (its entry as the
 // checks left it, its sources, the figures its arithmetic names) and of each
 // source: two registries' figures with equal prints render the same.
@@ -53,7 +51,7 @@ class RenderPlan {
 public:
     // After the registry checks (figures carry their annotations).
     RenderPlan(BuildCache& cache, const LoadedContent& content, const std::map<std::string, std::string>& texts,
-               const FileSystem& files, const std::string& templates_dir, const BuildOptions& options);
+               const FileSystem& files, const std::string& templates_dir, bool card_images);
 
     std::string article_key(const Page& page, const ResolvedPage& resolved) const;
     // Empty for outputs that are not cached (made every build).

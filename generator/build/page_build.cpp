@@ -5,24 +5,12 @@
 #include "chart_card.h"
 #include "input_limits.h"
 #include "markdown_document.h"
+#include "page_layout.h"
 #include "page_renderer.h"
 #include "pandoc_citations.h"
 #include "structured_data.h"
 
 namespace sourced {
-
-std::string in_layout(const TemplateEngine& templates, const SiteContext& site, const std::string& title,
-                      const std::string& description, const std::string& root, const std::string& href,
-                      const std::string& content_html) {
-    return templates.render_around("layout", layout_view(site, title, description, root, href, ""), "content",
-                                   content_html);
-}
-
-std::string in_layout(const TemplateEngine& templates, const SiteContext& site, const std::string& title,
-                      const std::string& description, const std::string& root, const std::string& href,
-                      const std::string& inner_template, const nlohmann::json& inner_view) {
-    return in_layout(templates, site, title, description, root, href, templates.render(inner_template, inner_view));
-}
 
 void build_page(Page& page, const PageInputs& inputs, const TemplateEngine& templates, PageWork& w,
                 const PageRenderer& render_with) {

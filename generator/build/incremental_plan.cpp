@@ -2,7 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "site_build.h"
 #include "site_views.h"
 
 namespace sourced {
@@ -74,13 +73,13 @@ RegistryPrints registry_prints(const Registry& registry) {
 }
 
 RenderPlan::RenderPlan(BuildCache& cache, const LoadedContent& content, const std::map<std::string, std::string>& texts,
-                       const FileSystem& files, const std::string& templates_dir, const BuildOptions& options)
+                       const FileSystem& files, const std::string& templates_dir, bool card_images)
     : cache_(cache), content_(content), texts_(texts) {
     const SiteConfig& config = content.config;
     common_ = KeyBuilder()
                   .add(cache_version_stamp())
                   .add(nlohmann::json{config.title, config.description, config.base_url, config.language, config.authors}.dump())
-                  .add(options.card_images ? "card images" : "no card images")
+                  .add(card_images ? "card images" : "no card images")
                   .done();
     KeyBuilder nav;
     for (size_t i = 0; i < content.pages.size() && i < kMaxNavPages; ++i)

@@ -1,8 +1,7 @@
 // What a long build tells the person waiting for it.
 //
-// Owns BuildProgress, the callbacks build_site() makes as it goes (a stage
-// finished; one more page done), and ProgressReporter, which turns them into
-// a single "pages 120/400" line on stderr, redrawn in place and cleared at the
+// Owns ProgressReporter, which turns build_site()'s BuildProgress callbacks
+// (build/build_progress.h) into a single "pages 120/400" line on stderr, redrawn in place and cleared at the
 // end (only when drawing is on: a terminal, see terminal.h), and, with
 // --verbose, a line per finished stage. It never touches stdout, so a build's
 // summary and --format json output stay clean.
@@ -15,19 +14,9 @@
 #include <mutex>
 #include <string>
 
-#include "site_writer.h"
+#include "build_progress.h"
 
 namespace sourced {
-
-// Called by build_site(); page_done may be called from several threads at once.
-class BuildProgress {
-public:
-    virtual ~BuildProgress() = default;
-    virtual void stage_done(const std::string& stage, double milliseconds) = 0;
-    virtual void page_done(std::size_t done, std::size_t total) = 0;
-    // The build is over: remove anything drawn, before the command prints.
-    virtual void finish() {}
-};
 
 class ProgressReporter : public BuildProgress {
 public:

@@ -10,21 +10,31 @@
 
 #include "report_build.h"
 #include "site_build.h"
+#include "progress_reporter.h"
+#include "terminal.h"
 
 namespace sourced {
 
+// How a command prints what a stage found: nothing here changes what is built.
+struct PrintOptions {
+    std::string format = "human";             // diagnostics as human, json or sarif
+    bool list_notes = false;                  // human format: every note, not just their count
+    Verbosity verbosity = Verbosity::normal;  // --quiet, --verbose
+    bool color = false;                       // colour diagnostics
+    bool stats = false;                       // --stats: the time of every stage (print_stage_times)
+};
+
 // `sourced build`: content -> site, summary on stdout, diagnostics on stderr.
-// With `stats`, also prints the time of every stage (see print_stage_times).
-int run_build_command(const BuildOptions& options, std::ostream& stdout_stream, std::ostream& stderr_stream,
-                      bool color, bool stats = false);
+int run_build_command(const BuildOptions& options, const PrintOptions& print, std::ostream& stdout_stream,
+                      std::ostream& stderr_stream);
 
 // `--stats`: one line per stage, wall milliseconds; the per-page stages as
 // milliseconds summed over the threads that ran them.
 void print_stage_times(const BuildResult& result, std::ostream& stream);
 
 // `sourced report`: the explainer as one HTML file, and optionally a PDF.
-int run_report_command(const ReportOptions& options, const std::string& pdf_path, std::ostream& stdout_stream,
-                       std::ostream& stderr_stream, bool color);
+int run_report_command(const ReportOptions& options, const PrintOptions& print, const std::string& pdf_path,
+                       std::ostream& stdout_stream, std::ostream& stderr_stream);
 
 struct ServeOptions {
     BuildOptions build;          // content, templates, assets, strict, base URL

@@ -26,7 +26,6 @@ struct ReportOptions {
     std::string title;                     // empty: the site's title
     std::string build_date;                // shown in the colophon; empty: newest date in the content
     bool strict = false;
-    Verbosity verbosity = Verbosity::normal;  // --quiet: print only what fails the report
 };
 
 struct ReportResult {

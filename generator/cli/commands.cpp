@@ -73,8 +73,8 @@ void print_stage_times(const BuildResult& result, std::ostream& stream) {
     stream << line;
 }
 
-int run_build_command(const BuildOptions& options, std::ostream& stdout_stream, std::ostream& stderr_stream,
-                      bool color, bool stats) {
+int run_build_command(const BuildOptions& options, const PrintOptions& print, std::ostream& stdout_stream,
+                      std::ostream& stderr_stream) {
     BuildCache cache = BuildCache::for_output_dir(options.out_dir);
     BuildOptions run = options;
     std::string cache_note;
@@ -87,15 +87,15 @@ int run_build_command(const BuildOptions& options, std::ostream& stdout_stream, 
     if (run.incremental && result.ok && !cache.save(cache_note)) stderr_stream << "warning: " << cache_note << "\n";
     const Diagnostics& d = result.diagnostics;
     bool failed = !result.ok || d.has_errors() || (options.strict && d.warning_count() > 0);
-    if (options.format == "json" || options.format == "sarif") {
-        stdout_stream << (options.format == "json" ? diagnostics_json(result, failed) : diagnostics_sarif(result));
+    if (print.format == "json" || print.format == "sarif") {
+        stdout_stream << (print.format == "json" ? diagnostics_json(result, failed) : diagnostics_sarif(result));
         return failed ? 1 : 0;
     }
-    bool quiet = options.verbosity == Verbosity::quiet;  // only what fails the build; no summary
-    print_diagnostics(quiet ? failing_diagnostics(d, options.strict) : d, result.texts, stderr_stream, color,
-                      options.list_notes);
-    if (stats) print_stage_times(result, stdout_stream);
-    if (options.verbosity == Verbosity::verbose && options.write && !failed)
+    bool quiet = print.verbosity == Verbosity::quiet;  // only what fails the build; no summary
+    print_diagnostics(quiet ? failing_diagnostics(d, options.strict) : d, result.texts, stderr_stream, print.color,
+                      print.list_notes);
+    if (print.stats) print_stage_times(result, stdout_stream);
+    if (print.verbosity == Verbosity::verbose && options.write && !failed)
         print_written_files(result.written, options.out_dir, stderr_stream);
     if (failed) {
         stderr_stream << "build failed: " << plural(d.error_count(), "error") << ", " << plural(d.warning_count(), "warning");
@@ -111,7 +111,7 @@ int run_build_command(const BuildOptions& options, std::ostream& stdout_stream, 
                   << plural(result.figures, "figure") << " (" << result.flagged_figures << " flagged), "
                   << plural(result.sources, "source");
     if (d.warning_count() > 0) stdout_stream << ", " << plural(d.warning_count(), "warning");
-    if (d.note_count() > 0 && !options.list_notes)
+    if (d.note_count() > 0 && !print.list_notes)
         stdout_stream << ", " << plural(d.note_count(), "note") << " (gaps such as a source without a URL; --notes lists them)";
     char ms[32];
     std::snprintf(ms, sizeof ms, "%.0f", total);
@@ -127,12 +127,12 @@ int run_build_command(const BuildOptions& options, std::ostream& stdout_stream, 
     return 0;
 }
 
-int run_report_command(const ReportOptions& options, const std::string& pdf_path, std::ostream& stdout_stream,
-                       std::ostream& stderr_stream, bool color) {
+int run_report_command(const ReportOptions& options, const PrintOptions& print, const std::string& pdf_path,
+                       std::ostream& stdout_stream, std::ostream& stderr_stream) {
     ReportResult result = build_report(options, DiskFileSystem());
-    bool quiet = options.verbosity == Verbosity::quiet;
+    bool quiet = print.verbosity == Verbosity::quiet;
     print_diagnostics(quiet ? failing_diagnostics(result.diagnostics, options.strict) : result.diagnostics, result.texts,
-                      stderr_stream, color);
+                      stderr_stream, print.color);
     const Diagnostics& d = result.diagnostics;
     if (!result.ok || (options.strict && d.warning_count() > 0)) {
         stderr_stream << "report failed: " << plural(d.error_count(), "error") << ", " << plural(d.warning_count(), "warning")
@@ -163,7 +163,7 @@ int run_report_command(const ReportOptions& options, const std::string& pdf_path
     if (!pdf_path.empty()) {
         Diagnostics pdf_diagnostics;
         if (!print_to_pdf(options.output, pdf_path, pdf_diagnostics)) {
-            print_diagnostics(pdf_diagnostics, {}, stderr_stream, color);
+            print_diagnostics(pdf_diagnostics, {}, stderr_stream, print.color);
             return 1;
         }
         if (!quiet) stdout_stream << "wrote " << pdf_path << "\n";

@@ -1,6 +1,6 @@
 #include "site_pages.h"
 
-#include "page_build.h"
+#include "page_layout.h"
 #include "report_page.h"
 
 namespace sourced {

@@ -22,7 +22,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
 
     sourced::BuildOptions options;
-    bool stats = false;
+    sourced::PrintOptions print;
     auto add_common = [&](CLI::App* command) {
         command->add_option("--content", options.content_dir, "content directory (pages, registry.json, site.json)")
             ->capture_default_str();
@@ -43,12 +43,12 @@ int main(int argc, char** argv) {
                     return ok ? std::string() : "must be YYYY-MM-DD";
                 },
                 "YYYY-MM-DD"));
-        command->add_option("--format", options.format, "diagnostics as human (default), json or sarif (SARIF 2.1.0) on stdout")
+        command->add_option("--format", print.format, "diagnostics as human (default), json or sarif (SARIF 2.1.0) on stdout")
             ->check(CLI::IsMember({"human", "json", "sarif"}));
-        command->add_flag("--notes", options.list_notes, "list every note, not just their count (human format)");
+        command->add_flag("--notes", print.list_notes, "list every note, not just their count (human format)");
         command->add_option("--jobs,-j", options.jobs, "threads for the per-page stages (default 0: one per core)")
             ->check(CLI::NonNegativeNumber);
-        command->add_flag("--stats", stats, "print the time each stage took");
+        command->add_flag("--stats", print.stats, "print the time each stage took");
         command->add_flag("!--no-card-images", options.card_images,
                           "skip the PNG social image of each figure card (the costliest output; links to it are left out)");
     };
@@ -126,8 +126,9 @@ int main(int argc, char** argv) {
     std::ostream& status_out = quiet ? static_cast<std::ostream&>(silent) : std::cout;
     if (scaffold->parsed()) return sourced::run_new_command(new_dir, sourced::data_dir(), status_out, std::cerr);
     if (serve->parsed()) return sourced::run_serve_command(serve_options, status_out, std::cerr, color);
-    report_options.verbosity = options.verbosity = verbosity;
-    if (report->parsed()) return sourced::run_report_command(report_options, pdf_path, std::cout, std::cerr, color);
+    print.verbosity = verbosity;
+    print.color = color;
+    if (report->parsed()) return sourced::run_report_command(report_options, print, pdf_path, std::cout, std::cerr);
     if (card->parsed()) return sourced::run_card_command(options, card_id, card_format, std::cout, std::cerr, color);
     if (check->parsed()) {
         options.write = false;
@@ -136,5 +137,5 @@ int main(int argc, char** argv) {
     }
     sourced::ProgressReporter progress(std::cerr, sourced::use_progress(verbosity, terminal), verbose);
     options.progress = &progress;
-    return sourced::run_build_command(options, std::cout, std::cerr, color, stats);
+    return sourced::run_build_command(options, print, std::cout, std::cerr);
 }
