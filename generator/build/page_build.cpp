@@ -1,6 +1,7 @@
 #include "page_build.h"
 
 #include <chrono>
+#include <memory>
 
 #include "chart_card.h"
 #include "input_limits.h"
@@ -12,21 +13,33 @@
 
 namespace sourced {
 
+std::unique_ptr<MarkdownDocument> parse_page(Page& page, const PageInputs& inputs, PageWork& w,
+                                              const std::string& id_prefix) {
+    using Clock = std::chrono::steady_clock;
+    const Registry& registry = *inputs.registry;
+    auto t0 = Clock::now();
+    auto document = std::make_unique<MarkdownDocument>(page.body, page.body_line);
+    std::string().swap(page.body);  // the tree has it now; the loaded texts keep the file for diagnostics
+    rewrite_pandoc_citations(*document, registry);  // [@key] -> cite: links
+    auto t1 = Clock::now();
+    check_parse_time(page.path, std::chrono::duration<double>(t1 - t0).count(), w.diagnostics);
+    w.resolved = resolve_references(page.path, *document, registry, w.diagnostics, id_prefix);
+    for (size_t k = 0; k < w.resolved.charts.size(); ++k)
+        w.resolved.charts[k].card_id = chart_card_id(w.resolved.charts[k].chart.spec, page.slug, k + 1);
+    check_page_prose(page.path, *document, w.resolved, inputs.file_text ? *inputs.file_text : std::string(), w.bare,
+                     w.diagnostics);
+    auto t2 = Clock::now();
+    w.ms[0] = std::chrono::duration<double, std::milli>(t1 - t0).count();
+    w.ms[1] = std::chrono::duration<double, std::milli>(t2 - t1).count();
+    return document;
+}
+
 void build_page(Page& page, const PageInputs& inputs, const TemplateEngine& templates, PageWork& w,
                 const PageRenderer& render_with) {
     using Clock = std::chrono::steady_clock;
     const Registry& registry = *inputs.registry;
-    auto t0 = Clock::now();
-    MarkdownDocument document(page.body, page.body_line);
-    std::string().swap(page.body);  // the tree has it now; the loaded texts keep the file for diagnostics
-    rewrite_pandoc_citations(document, registry);  // [@key] -> cite: links
-    auto t1 = Clock::now();
-    check_parse_time(page.path, std::chrono::duration<double>(t1 - t0).count(), w.diagnostics);
-    w.resolved = resolve_references(page.path, document, registry, w.diagnostics);
-    for (size_t k = 0; k < w.resolved.charts.size(); ++k)
-        w.resolved.charts[k].card_id = chart_card_id(w.resolved.charts[k].chart.spec, page.slug, k + 1);
-    check_page_prose(page.path, document, w.resolved, inputs.file_text ? *inputs.file_text : std::string(), w.bare,
-                     w.diagnostics);
+    std::unique_ptr<MarkdownDocument> tree = parse_page(page, inputs, w);
+    MarkdownDocument& document = *tree;
     auto t2 = Clock::now();
     if (!w.diagnostics.has_errors()) {
         std::string href = page_href(page.slug);
@@ -45,8 +58,6 @@ void build_page(Page& page, const PageInputs& inputs, const TemplateEngine& temp
     for (auto& heading : w.resolved.headings) heading.node = nullptr;
     w.resolved.bare_marks.clear();
     auto t3 = Clock::now();
-    w.ms[0] = std::chrono::duration<double, std::milli>(t1 - t0).count();
-    w.ms[1] = std::chrono::duration<double, std::milli>(t2 - t1).count();
     w.ms[2] = std::chrono::duration<double, std::milli>(t3 - t2).count();
 }
 

@@ -9,11 +9,13 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "content_loader.h"
 #include "diagnostics.h"
+#include "markdown_document.h"
 #include "prose_checks.h"
 #include "reference_resolver.h"
 #include "site_views.h"
@@ -39,6 +41,13 @@ struct PageInputs {
     const SiteContext* site = nullptr;    // config and navigation
     const std::string* file_text = nullptr;  // the whole file, for the prose checks (may be null)
 };
+
+// The part of a page every command shares: parses `page.body` (and frees
+// it), resolves its references (ids prefixed with `id_prefix`, as the
+// single-file report needs) into `work.resolved`, and checks its prose.
+// Returns the tree, which `work.resolved` points into.
+std::unique_ptr<MarkdownDocument> parse_page(Page& page, const PageInputs& inputs, PageWork& work,
+                                              const std::string& id_prefix = "");
 
 // Parses `page.body` (and frees it), resolves, checks and, if the page has no
 // errors, renders it into `work.html` through `templates`. `render_with`

@@ -15,6 +15,7 @@
 #include "diagnostics.h"
 #include "figure_card.h"
 #include "file_system.h"
+#include "project.h"
 #include "build_progress.h"
 #include "site_writer.h"
 
@@ -23,25 +24,25 @@ namespace sourced {
 class BuildCache;
 struct SiteState;
 
-struct BuildOptions {
-    std::string content_dir = "content";
+// What a build makes and where it goes.
+struct OutputOptions {
     std::string out_dir = "site";
-    std::string templates_dir;  // empty: <content>/../templates, else the installed defaults
-    std::string assets_dir;     // empty: <content>/../assets, else the installed defaults
-    std::string base_url;       // overrides site.json's base_url when set
-    bool strict = false;        // warnings fail the build
     bool write = true;          // false: run every stage but write nothing (check)
     bool keep_output = true;    // with write false: keep the files made in BuildResult::output (serve, tests);
                                 // false (check): only their paths and sizes, so memory does not grow with the site
-    std::string snapshots_dir;  // empty: <content>/snapshots
-    std::string today;          // YYYY-MM-DD for review_by; empty: the newest date in the content
-    int jobs = 0;               // threads for the per-page stages; 0: one per core
     bool card_images = true;    // render each figure card's PNG social image
-    BuildProgress* progress = nullptr;        // told of each stage and page as the build runs; may be null
+    bool incremental_cache = false;  // build --incremental: the cache in .sourced-cache/ beside out_dir
+    std::string image_cache_dir;  // card PNG cache; empty: <content>/../.sourced-cache/images when writing, none otherwise
+};
+
+// A build's options in three parts: what to build (ProjectOptions, project.h),
+// the check policy (CheckOptions, check_stage.h) and the output; then how it
+// runs. How a command prints is not here (cli/commands.h: PrintOptions).
+struct BuildOptions : ProjectOptions, CheckOptions, OutputOptions {
+    int jobs = 0;                       // threads for the per-page stages; 0: one per core
+    BuildProgress* progress = nullptr;  // told of each stage and page as the build runs; may be null
     BuildCache* incremental = nullptr;  // reuse what is unchanged since the last good build (incremental_plan.h)
     SiteState* keep_state = nullptr;    // serve: after a good build, what page_edit.h needs (site_state.h)
-    bool incremental_cache = false;     // build --incremental: the cache in .sourced-cache/ beside out_dir
-    std::string image_cache_dir;  // card PNG cache; empty: <content>/../.sourced-cache/images when writing, none otherwise
 };
 
 // Wall time of a stage; for the per-page stages (parse, resolve, render),
@@ -70,9 +71,5 @@ struct BuildResult {
 };
 
 BuildResult build_site(const BuildOptions& options, const FileSystem& files);
-
-// The default location of a project directory (templates, assets): next to
-// the content directory if it has one, else the installed defaults.
-std::string project_dir_for(const FileSystem& files, const std::string& content_dir, const std::string& name);
 
 }  // namespace sourced

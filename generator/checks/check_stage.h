@@ -21,9 +21,12 @@
 
 namespace sourced {
 
+// The check policy of a command: what the checks compare against, and
+// whether warnings fail.
 struct CheckOptions {
     std::string snapshots_dir;  // empty: <content>/snapshots
     std::string today;          // YYYY-MM-DD; empty: the newest date in the content
+    bool strict = false;        // warnings fail the build
 };
 
 struct CheckReport {

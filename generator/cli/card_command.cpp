@@ -2,49 +2,60 @@
 
 #include <ostream>
 
+#include "chart_card.h"
+#include "check_stage.h"
 #include "commands.h"
-#include "content_loader.h"
 #include "embed_snippets.h"
 #include "figure_card.h"
 #include "figure_citation.h"
 #include "figure_image.h"
+#include "markdown_document.h"
+#include "page_build.h"
+#include "project.h"
 #include "site_config.h"
 #include "suggestion.h"
-#include "template_engine.h"
 
 namespace sourced {
 
-const std::vector<std::string>& card_formats() {
-    static const std::vector<std::string> formats = {"iframe", "html", "oembed", "svg", "png", "bibtex", "csl", "text"};
-    return formats;
+namespace {
+
+// The chart cards of every page, through the site's page stage (parse_page).
+std::vector<ChartCard> all_chart_cards(Project& project, Diagnostics& out) {
+    LoadedContent& content = project.content;
+    register_markdown_extensions();
+    SiteContext site{&content.config, &content.pages, SOURCED_VERSION};
+    std::vector<ChartCard> cards;
+    for (Page& page : content.pages) {
+        auto text = content.texts.find(page.path);
+        PageInputs inputs{&content.registry, &site, text == content.texts.end() ? nullptr : &text->second};
+        PageWork work;
+        auto tree = parse_page(page, inputs, work);
+        out.append(work.diagnostics);
+        for (ChartCard& card : chart_cards_on(page.slug, page.meta.title, page.path, work.resolved.charts))
+            cards.push_back(std::move(card));
+    }
+    check_chart_card_ids(cards, content.registry, out);
+    return cards;
 }
 
-int run_card_command(const BuildOptions& options, const std::string& figure_id, const std::string& format,
-                     std::ostream& stdout_stream, std::ostream& stderr_stream, bool color) {
-    DiskFileSystem files;
-    BuildResult result;  // only for its diagnostics and texts, printed like build's
-    Diagnostics& out = result.diagnostics;
-    LoadedContent content = load_content(files, options.content_dir, out);
-    if (!options.base_url.empty()) content.config.base_url = normalise_base_url(options.base_url, "--base-url", out);
-    TemplateEngine templates;
-    templates.load(files, options.templates_dir.empty() ? project_dir_for(files, options.content_dir, "templates")
-                                                        : options.templates_dir,
-                   out);
-    result.texts = content.texts;
-    if (out.has_errors()) {
-        print_diagnostics(result.diagnostics, result.texts, stderr_stream, color);
-        stderr_stream << "card failed: the content has errors\n";
-        return 1;
-    }
-    const Registry& registry = content.registry;
-    const SiteConfig& config = content.config;
-    const Figure* figure = registry.figure(figure_id);
-    if (!figure) {
-        stderr_stream << "error: unknown figure '" << figure_id << "'" << did_you_mean(figure_id, registry.figure_ids())
-                      << "\n";
+int print_chart_card(const ChartCard& card, const SiteConfig& config, const std::string& format,
+                     std::ostream& stdout_stream, std::ostream& stderr_stream) {
+    if (format == "iframe") stdout_stream << chart_iframe_snippet(card, config) << "\n";
+    else if (format == "html") stdout_stream << chart_html_snippet(card, config) << "\n";
+    else if (format == "svg") stdout_stream << chart_card_svg(card, config);
+    else {
+        stderr_stream << "error: a chart card has no '" << format << "' format (a chart has iframe, html and svg)\n";
         return 2;
     }
-    CardFacts card = card_facts(*figure, registry, config.title);
+    stdout_stream.flush();
+    return 0;
+}
+
+int print_figure_card(const Figure& figure, const Project& project, const std::string& format,
+                      std::ostream& stdout_stream, std::ostream& stderr_stream) {
+    const Registry& registry = project.content.registry;
+    const SiteConfig& config = project.content.config;
+    CardFacts card = card_facts(figure, registry, config.title);
     CardUrls urls{config.base_url};
     if (format == "iframe") stdout_stream << iframe_snippet(card, config.title, urls) << "\n";
     else if (format == "html") stdout_stream << html_snippet(card, registry, config.title, urls) << "\n";
@@ -53,7 +64,7 @@ int run_card_command(const BuildOptions& options, const std::string& figure_id, 
     else if (format == "csl") stdout_stream << citation_csl(card, registry, config).dump(2) << "\n";
     else if (format == "text") stdout_stream << citation_text(card, registry, config);
     else if (format == "svg" || format == "png") {
-        std::string svg = templates.render("card-svg", card_image_view(card, registry, config.title));
+        std::string svg = project.templates.render("card-svg", card_image_view(card, registry, config.title));
         if (format == "svg") {
             stdout_stream << svg;
         } else {
@@ -71,6 +82,44 @@ int run_card_command(const BuildOptions& options, const std::string& figure_id, 
     }
     stdout_stream.flush();
     return 0;
+}
+
+}  // namespace
+
+const std::vector<std::string>& card_formats() {
+    static const std::vector<std::string> formats = {"iframe", "html", "oembed", "svg", "png", "bibtex", "csl", "text"};
+    return formats;
+}
+
+int run_card_command(const BuildOptions& options, const std::string& id, const std::string& format,
+                     std::ostream& stdout_stream, std::ostream& stderr_stream, bool color) {
+    DiskFileSystem files;
+    Diagnostics out;
+    // The site's load and registry check stages: the card carries what the site's card carries.
+    Project project = load_project(options, files, out);
+    CheckReport report;
+    if (!out.has_errors())
+        check_registry_content(project.content, project.content.texts, options, files, options.content_dir, out, report);
+    auto failed = [&] {
+        print_diagnostics(out, project.content.texts, stderr_stream, color);
+        stderr_stream << "card failed: the content has errors\n";
+        return 1;
+    };
+    if (out.has_errors()) return failed();
+    if (const Figure* figure = project.content.registry.figure(id))
+        return print_figure_card(*figure, project, format, stdout_stream, stderr_stream);
+    std::vector<std::string> known = project.content.registry.figure_ids();
+    const bool chart = id.rfind("chart-", 0) == 0;
+    if (chart) {
+        std::vector<ChartCard> charts = all_chart_cards(project, out);
+        if (out.has_errors()) return failed();
+        for (const ChartCard& card : charts)
+            if ("chart-" + card.id == id)
+                return print_chart_card(card, project.content.config, format, stdout_stream, stderr_stream);
+        for (const ChartCard& card : charts) known.push_back("chart-" + card.id);
+    }
+    stderr_stream << "error: unknown " << (chart ? "figure or chart '" : "figure '") << id << "'" << did_you_mean(id, known) << "\n";
+    return 2;
 }
 
 }  // namespace sourced

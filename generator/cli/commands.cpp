@@ -132,7 +132,7 @@ int run_report_command(const ReportOptions& options, const PrintOptions& print, 
     ReportResult result = build_report(options, DiskFileSystem());
     bool quiet = print.verbosity == Verbosity::quiet;
     print_diagnostics(quiet ? failing_diagnostics(result.diagnostics, options.strict) : result.diagnostics, result.texts,
-                      stderr_stream, print.color);
+                      stderr_stream, print.color, print.list_notes);
     const Diagnostics& d = result.diagnostics;
     if (!result.ok || (options.strict && d.warning_count() > 0)) {
         stderr_stream << "report failed: " << plural(d.error_count(), "error") << ", " << plural(d.warning_count(), "warning")

@@ -8,9 +8,11 @@
 
 #include "content_checks.h"
 #include "content_loader.h"
+#include "page_build.h"
+#include "project.h"
+#include "check_stage.h"
 #include "markdown_document.h"
 #include "page_renderer.h"
-#include "pandoc_citations.h"
 #include "reference_resolver.h"
 #include "ledger_page.h"
 #include "sources_page.h"
@@ -65,31 +67,21 @@ void rewrite_internal_links(const ReportPage& rp, const std::set<std::string>& i
     cmark_iter_free(iter);
 }
 
-std::string newest_content_date(const LoadedContent& content) {
-    std::string newest;
-    for (const Page& p : content.pages) newest = std::max(newest, p.meta.date);
-    for (const Figure& f : content.registry.figures) {
-        newest = std::max(newest, f.as_of);
-        if (f.verified) newest = std::max(newest, f.verified->on);
-    }
-    return newest;
-}
-
 }  // namespace
 
 ReportResult build_report(const ReportOptions& options, const FileSystem& files) {
     ReportResult result;
     Diagnostics& out = result.diagnostics;
 
-    // load
-    LoadedContent content = load_content(files, options.content_dir, out);
+    // load, and the registry checks the site's cards show (stale, arithmetic, checked quotes)
+    Project project = load_project(options, files, out);
+    LoadedContent& content = project.content;
+    const TemplateEngine& templates = project.templates;
+    CheckReport checked;
+    check_registry_content(content, content.texts, options, files, options.content_dir, out, checked);
     result.texts = content.texts;
-    TemplateEngine templates;
-    templates.load(files, options.templates_dir.empty() ? project_dir_for(files, options.content_dir, "templates")
-                                                        : options.templates_dir, out);
-    std::string assets = options.assets_dir.empty() ? project_dir_for(files, options.content_dir, "assets") : options.assets_dir;
-    std::string css = files.read(join_path(assets, "sourced.css")).value_or("");
-    css += files.read(join_path(assets, "report.css")).value_or("");
+    std::string css = files.read(join_path(project.assets_dir, "sourced.css")).value_or("");
+    css += files.read(join_path(project.assets_dir, "report.css")).value_or("");
 
     std::set<std::string> all_slugs, included;
     std::vector<std::string> slugs;
@@ -100,21 +92,24 @@ ReportResult build_report(const ReportOptions& options, const FileSystem& files)
     }
     if (options.pages.empty()) included = all_slugs;
 
-    // parse, resolve
+    // parse, resolve, check prose: the site's page stage, with ids prefixed per page
     std::vector<ReportPage> work;
     UsageIndex usage;
     auto order = [&](const std::string& slug) {
         auto it = std::find(options.pages.begin(), options.pages.end(), slug);
         return options.pages.empty() ? 0 : it - options.pages.begin();
     };
-    std::vector<const Page*> chosen;
-    for (const Page& p : content.pages)
+    std::vector<Page*> chosen;
+    for (Page& p : content.pages)
         if (included.count(p.slug)) chosen.push_back(&p);
     std::stable_sort(chosen.begin(), chosen.end(), [&](const Page* a, const Page* b) { return order(a->slug) < order(b->slug); });
-    for (const Page* p : chosen) {
-        ReportPage rp{p, std::make_unique<MarkdownDocument>(p->body, p->body_line), {}};
-        rewrite_pandoc_citations(*rp.document, content.registry);
-        rp.resolved = resolve_references(p->path, *rp.document, content.registry, out, p->slug + "--");
+    SiteContext site{&content.config, &content.pages, SOURCED_VERSION};
+    for (Page* p : chosen) {
+        auto text = result.texts.find(p->path);
+        PageInputs inputs{&content.registry, &site, text == result.texts.end() ? nullptr : &text->second};
+        PageWork page_work;
+        ReportPage rp{p, parse_page(*p, inputs, page_work, p->slug + "--"), std::move(page_work.resolved)};
+        out.append(page_work.diagnostics);
         usage.add_page(p->slug, p->meta.title, rp.resolved);
         rewrite_internal_links(rp, included, all_slugs, out);
         work.push_back(std::move(rp));
@@ -142,7 +137,7 @@ ReportResult build_report(const ReportOptions& options, const FileSystem& files)
     for (const Figure& f : content.registry.figures) ++by_status[f.status];
     for (Status s : all_statuses()) counts.push_back({{"status", status_name(s)}, {"symbol", status_symbol(s)}, {"count", by_status[s]}});
     verified = by_status[Status::verified];
-    std::string date = options.build_date.empty() ? newest_content_date(content) : options.build_date;
+    std::string date = options.build_date.empty() ? checked.today : options.build_date;
     json view = {
         {"title", options.title.empty() ? content.config.title : options.title},
         {"description", content.config.description},

@@ -1,6 +1,7 @@
 // `sourced report`: the whole explainer as one self-contained HTML file.
 //
-// Runs the same load, parse, resolve and check stages as a site build, then
+// Runs the same load, registry check and page stages as a site build
+// (load_project, check_registry_content, parse_page), then
 // renders every page (or the ones named) into one document: ids prefixed per
 // page so they cannot collide, links between pages rewritten to in-file
 // anchors, the figure ledger, sources and status legend as appendices, the
@@ -13,19 +14,19 @@
 
 #include "diagnostics.h"
 #include "file_system.h"
-#include "site_build.h"
+#include "check_stage.h"
+#include "project.h"
 
 namespace sourced {
 
-struct ReportOptions {
-    std::string content_dir = "content";
-    std::string templates_dir;             // empty: as for a site build
-    std::string assets_dir;                // empty: as for a site build
+// What to report on (ProjectOptions: content, templates, assets; no
+// --base-url: a report links nowhere outside itself), the check policy, and
+// the report's own choices.
+struct ReportOptions : ProjectOptions, CheckOptions {
     std::string output = "report.html";
     std::vector<std::string> pages;        // slugs; empty: every page in navigation order
     std::string title;                     // empty: the site's title
-    std::string build_date;                // shown in the colophon; empty: newest date in the content
-    bool strict = false;
+    std::string build_date;                // shown in the colophon; empty: the date the checks judge against
 };
 
 struct ReportResult {

@@ -11,13 +11,11 @@
 #include "front_matter.h"
 #include "image_cache.h"
 #include "incremental_plan.h"
-#include "ledger_page.h"
 #include "page_build.h"
 #include "parallel.h"
 #include "site_extras.h"
 #include "site_output.h"
-#include "site_pages.h"
-#include "sources_page.h"
+#include "site_wide.h"
 
 namespace sourced {
 
@@ -67,7 +65,7 @@ std::optional<PageEdit> rebuild_after_registry_edit(SiteState& state, const File
         return std::nullopt;
     };
     CheckReport report;
-    check_registry_content(content, texts, {options.snapshots_dir, options.today}, files, options.content_dir,
+    check_registry_content(content, texts, options, files, options.content_dir,
                            check_diagnostics, report);
     if (check_diagnostics.has_errors()) return decline();
     RegistryPrints after = registry_prints(content.registry);
@@ -147,34 +145,20 @@ std::optional<PageEdit> rebuild_after_registry_edit(SiteState& state, const File
         for (const Figure& f : registry->figures)
             if (figures.count(f.id))
                 for (const Evidence& ev : f.evidence) sources_shown.insert(ev.source_id);
-    LedgerOptions ledger_cards{&content.config, options.card_images};
-    LedgerRender ledger(content.registry, state.usage, "../", ledger_cards);
-    SourcesRender source_list(content.registry, state.usage, "../");
-    ledger.entries().swap(state.ledger_entries);
-    source_list.entries().swap(state.source_entries);
-    std::vector<std::pair<bool, size_t>> entries;  // (is a figure, index)
+    SiteWideRender site_wide(content, site, state.report, state.has_home, state.usage, options.card_images);
+    site_wide.ledger().entries().swap(state.ledger_entries);
+    site_wide.sources().entries().swap(state.source_entries);
+    EntrySelection entries{EntrySelection::Kind::chosen, {}, {}};
     for (size_t i = 0; i < content.registry.figures.size(); ++i)
-        if (figures.count(content.registry.figures[i].id)) entries.push_back({true, i});
+        if (figures.count(content.registry.figures[i].id)) entries.figures.push_back(i);
     for (size_t i = 0; i < content.registry.sources.size(); ++i)
-        if (sources_shown.count(content.registry.sources[i].id)) entries.push_back({false, i});
-    std::vector<SitePage> pages = site_pages(content, site, state.report, state.has_home);
-    std::vector<std::string> html(pages.size());
-    parallel_for(pages.size() + entries.size(), state.jobs, [&](size_t i, int worker) {
-        const TemplateEngine& engine = thread_templates[static_cast<size_t>(worker)];
-        if (i < pages.size()) {
-            html[i] = pages[i].render(engine);
-            return;
-        }
-        auto [figure, index] = entries[i - pages.size()];
-        if (figure) ledger.entries()[index] = ledger.entry(index, engine);
-        else source_list.entries()[index] = source_list.entry(index, engine);
-    });
-    for (size_t i = 0; i < pages.size(); ++i) changed[pages[i].path] = std::move(html[i]);
+        if (sources_shown.count(content.registry.sources[i].id)) entries.sources.push_back(i);
+    for (auto& [path, html] : site_wide.render(thread_templates, state.jobs, entries)) changed[path] = std::move(html);
     const TemplateEngine& engine = thread_templates.front();
-    changed[kLedgerPath] = ledger.page_within(engine, ledger_layout(engine, site), true);
-    changed[kSourcesPath] = source_list.page_within(engine, sources_layout(engine, site), true);
-    ledger.entries().swap(state.ledger_entries);
-    source_list.entries().swap(state.source_entries);
+    changed[kLedgerPath] = site_wide.ledger_page(engine, true);
+    changed[kSourcesPath] = site_wide.sources_page(engine, true);
+    site_wide.ledger().entries().swap(state.ledger_entries);
+    site_wide.sources().entries().swap(state.source_entries);
     const size_t first_figure = content.pages.size(), first_source = first_figure + content.registry.figures.size();
     for (size_t i = 0; i < content.registry.figures.size(); ++i)
         if (figures.count(content.registry.figures[i].id))

@@ -1,0 +1,43 @@
+// The load stage's result for every command: a Project.
+//
+// Owns what build, check, serve, report and card all start from: the content
+// directory loaded (site.json with --base-url applied, the registry, the
+// pages and their texts), the templates read, and where the templates and
+// assets are. Reads through FileSystem; writes nothing; parses no Markdown.
+#pragma once
+
+#include <string>
+
+#include "content_loader.h"
+#include "diagnostics.h"
+#include "file_system.h"
+#include "template_engine.h"
+
+namespace sourced {
+
+// Where a project is: the only inputs of the load stage.
+struct ProjectOptions {
+    std::string content_dir = "content";
+    std::string templates_dir;  // empty: <content>/../templates, else the installed defaults
+    std::string assets_dir;     // empty: <content>/../assets, else the installed defaults
+    std::string base_url;       // overrides site.json's base_url when set
+};
+
+struct Project {
+    std::string content_dir;
+    std::string templates_dir;  // as resolved from ProjectOptions
+    std::string assets_dir;
+    LoadedContent content;
+    TemplateEngine templates;
+};
+
+// Loads the content (pages on `jobs` threads; the result does not depend on
+// it), applies --base-url, reads the templates. Problems go to `out`; the
+// Project is usable for reporting even when `out` has errors.
+Project load_project(const ProjectOptions& options, const FileSystem& files, Diagnostics& out, int jobs = 1);
+
+// The default location of a project directory (templates, assets): next to
+// the content directory if it has one, else the installed defaults.
+std::string project_dir_for(const FileSystem& files, const std::string& content_dir, const std::string& name);
+
+}  // namespace sourced
