@@ -14,16 +14,27 @@
 #include "project_scaffold.h"
 #include "terminal.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+// Every option of every command, filled by CLI11.
+struct CommandLine {
     CLI::App app{"sourced: Markdown pages and a citation registry become a static site in which every figure\n"
                  "links to its source and is flagged when it is not verified."};
-    app.name("sourced");
-    app.set_version_flag("--version", sourced::version_text());
-    app.require_subcommand(1);
-
-    sourced::BuildOptions options;
+    sourced::BuildOptions options;  // build, check, card
     sourced::PrintOptions print;
-    auto add_common = [&](CLI::App* command) {
+    sourced::ReportOptions report_options;
+    std::string pdf_path;
+    sourced::ServeOptions serve_options;
+    std::string new_dir, card_id, card_format = "html";
+    std::string color_mode = "auto";
+    bool quiet = false, verbose = false;
+    CLI::App *build = nullptr, *check = nullptr, *report = nullptr, *serve = nullptr, *scaffold = nullptr, *card = nullptr;
+};
+
+// The options build and check share.
+void add_common(CommandLine& c, CLI::App* command) {
+    sourced::BuildOptions& options = c.options;
+    sourced::PrintOptions& print = c.print;
         command->add_option("--content", options.content_dir, "content directory (pages, registry.json, site.json)")
             ->capture_default_str();
         command->add_option("--templates", options.templates_dir,
@@ -51,20 +62,26 @@ int main(int argc, char** argv) {
         command->add_flag("--stats", print.stats, "print the time each stage took");
         command->add_flag("!--no-card-images", options.card_images,
                           "skip the PNG social image of each figure card (the costliest output; links to it are left out)");
-    };
+}
 
-    CLI::App* build = app.add_subcommand("build", "build the site from the content directory");
-    add_common(build);
+void add_build_and_check(CommandLine& c) {
+    CLI::App& app = c.app;
+    sourced::BuildOptions& options = c.options;
+    CLI::App* build = c.build = app.add_subcommand("build", "build the site from the content directory");
+    add_common(c, build);
     build->add_option("--out", options.out_dir, "output directory, changed only by a build that succeeds (each file replaced atomically)")->capture_default_str();
     build->add_flag("--incremental", options.incremental_cache,
                     "render again only what changed since the last build (cache: .sourced-cache/ beside --out)");
 
-    CLI::App* check = app.add_subcommand("check", "run every stage and check, write nothing");
-    add_common(check);
+    c.check = app.add_subcommand("check", "run every stage and check, write nothing");
+    add_common(c, c.check);
 
-    sourced::ReportOptions report_options;
-    std::string pdf_path;
-    CLI::App* report = app.add_subcommand("report", "the whole explainer as one self-contained HTML file");
+}
+
+void add_report(CommandLine& c) {
+    sourced::ReportOptions& report_options = c.report_options;
+    std::string& pdf_path = c.pdf_path;
+    CLI::App* report = c.report = c.app.add_subcommand("report", "the whole explainer as one self-contained HTML file");
     report->add_option("--content", report_options.content_dir, "content directory")->capture_default_str();
     report->add_option("-o,--output", report_options.output, "the HTML file to write")->capture_default_str();
     report->add_option("--pages", report_options.pages, "only these pages, by slug, in this order (a,b,c)")->delimiter(',');
@@ -75,8 +92,11 @@ int main(int argc, char** argv) {
     report->add_option("--date", report_options.build_date, "date for the colophon (default: the newest date in the content)");
     report->add_flag("--strict", report_options.strict, "treat warnings as errors");
 
-    sourced::ServeOptions serve_options;
-    CLI::App* serve = app.add_subcommand("serve", "build, serve from memory on 127.0.0.1, rebuild on change, reload the browser");
+}
+
+void add_serve(CommandLine& c) {
+    sourced::ServeOptions& serve_options = c.serve_options;
+    CLI::App* serve = c.serve = c.app.add_subcommand("serve", "build, serve from memory on 127.0.0.1, rebuild on change, reload the browser");
     serve->add_option("--content", serve_options.build.content_dir, "content directory")->capture_default_str();
     serve->add_option("--templates", serve_options.build.templates_dir, "templates directory");
     serve->add_option("--assets", serve_options.build.assets_dir, "assets directory");
@@ -87,50 +107,52 @@ int main(int argc, char** argv) {
     serve->add_option("--base-url", serve_options.build.base_url, "absolute URL the site is published at");
     serve->add_flag("!--no-card-images", serve_options.build.card_images, "skip the PNG social image of each figure card");
 
-    std::string new_dir;
-    CLI::App* scaffold = app.add_subcommand("new", "make a new project in DIR that builds at once (DIR must be new or empty)");
-    scaffold->add_option("DIR", new_dir, "the project directory")->required();
+}
 
-    CLI::App* card = app.add_subcommand("card", "print one figure's embed snippet, oEmbed, image or citation");
-    std::string card_id, card_format = "html";
-    card->add_option("id", card_id, "figure id")->required();
-    card->add_option("--format", card_format, "iframe|html|oembed|svg|png|bibtex|csl|text")
+void add_new_and_card(CommandLine& c) {
+    sourced::BuildOptions& options = c.options;
+    CLI::App* scaffold = c.scaffold = c.app.add_subcommand("new", "make a new project in DIR that builds at once (DIR must be new or empty)");
+    scaffold->add_option("DIR", c.new_dir, "the project directory")->required();
+
+    CLI::App* card = c.card = c.app.add_subcommand("card", "print one figure's embed snippet, oEmbed, image or citation");
+    card->add_option("id", c.card_id, "figure id")->required();
+    card->add_option("--format", c.card_format, "iframe|html|oembed|svg|png|bibtex|csl|text")
         ->check(CLI::IsMember(sourced::card_formats()))
         ->capture_default_str();
     card->add_option("--content", options.content_dir, "content directory")->capture_default_str();
     card->add_option("--templates", options.templates_dir, "templates directory");
     card->add_option("--base-url", options.base_url, "absolute URL the site is published at (for absolute embed URLs)");
 
-    // Every command: --quiet, --verbose, --color (terminal.h decides what they mean here).
-    std::string color_mode = "auto";
-    bool quiet = false, verbose = false;
-    for (CLI::App* command : {build, check, report, serve, scaffold, card}) {
-        CLI::Option* q = command->add_flag("--quiet,-q", quiet, "print only errors (and warnings that fail with --strict)");
-        command->add_flag("--verbose,-v", verbose, "also print each stage as it finishes and every file written")->excludes(q);
-        command->add_option("--color", color_mode, "colour diagnostics: auto (a terminal and NO_COLOR unset), always, never")
+}
+
+// Every command: --quiet, --verbose, --color (terminal.h decides what they mean here).
+void add_printing(CommandLine& c) {
+    for (CLI::App* command : {c.build, c.check, c.report, c.serve, c.scaffold, c.card}) {
+        CLI::Option* q = command->add_flag("--quiet,-q", c.quiet, "print only errors (and warnings that fail with --strict)");
+        command->add_flag("--verbose,-v", c.verbose, "also print each stage as it finishes and every file written")->excludes(q);
+        command->add_option("--color", c.color_mode, "colour diagnostics: auto (a terminal and NO_COLOR unset), always, never")
             ->check(CLI::IsMember({"auto", "always", "never"}))
             ->capture_default_str();
     }
 
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        int status = app.exit(e);  // prints help, version or the usage error
-        return status == 0 ? 0 : 2;
-    }
+}
 
+int run(CommandLine& c) {
+    sourced::BuildOptions& options = c.options;
+    sourced::PrintOptions& print = c.print;
+    const bool quiet = c.quiet, verbose = c.verbose;
     auto verbosity = quiet ? sourced::Verbosity::quiet : verbose ? sourced::Verbosity::verbose : sourced::Verbosity::normal;
     sourced::TerminalFacts terminal = sourced::terminal_facts(STDERR_FILENO);
-    bool color = sourced::use_color(color_mode, terminal);
+    bool color = sourced::use_color(c.color_mode, terminal);
     sourced::NullStream silent;  // stdout of status lines under --quiet
     std::ostream& status_out = quiet ? static_cast<std::ostream&>(silent) : std::cout;
-    if (scaffold->parsed()) return sourced::run_new_command(new_dir, sourced::data_dir(), status_out, std::cerr);
-    if (serve->parsed()) return sourced::run_serve_command(serve_options, status_out, std::cerr, color);
+    if (c.scaffold->parsed()) return sourced::run_new_command(c.new_dir, sourced::data_dir(), status_out, std::cerr);
+    if (c.serve->parsed()) return sourced::run_serve_command(c.serve_options, status_out, std::cerr, color);
     print.verbosity = verbosity;
     print.color = color;
-    if (report->parsed()) return sourced::run_report_command(report_options, print, pdf_path, std::cout, std::cerr);
-    if (card->parsed()) return sourced::run_card_command(options, card_id, card_format, std::cout, std::cerr, color);
-    if (check->parsed()) {
+    if (c.report->parsed()) return sourced::run_report_command(c.report_options, print, c.pdf_path, std::cout, std::cerr);
+    if (c.card->parsed()) return sourced::run_card_command(options, c.card_id, c.card_format, std::cout, std::cerr, color);
+    if (c.check->parsed()) {
         options.write = false;
         options.keep_output = false;  // nothing is written: cards are made and checked, then dropped
         options.card_images = false;  // PNGs find no error and were most of a check's time (30 ms a figure)
@@ -138,4 +160,25 @@ int main(int argc, char** argv) {
     sourced::ProgressReporter progress(std::cerr, sourced::use_progress(verbosity, terminal), verbose);
     options.progress = &progress;
     return sourced::run_build_command(options, print, std::cout, std::cerr);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CommandLine c;
+    c.app.name("sourced");
+    c.app.set_version_flag("--version", sourced::version_text());
+    c.app.require_subcommand(1);
+    add_build_and_check(c);
+    add_report(c);
+    add_serve(c);
+    add_new_and_card(c);
+    add_printing(c);
+    try {
+        c.app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int status = c.app.exit(e);  // prints help, version or the usage error
+        return status == 0 ? 0 : 2;
+    }
+    return run(c);
 }

@@ -67,6 +67,74 @@ void rewrite_internal_links(const ReportPage& rp, const std::set<std::string>& i
     cmark_iter_free(iter);
 }
 
+// The pages named by --pages (all when none), in that order: REP001 for a
+// slug no page has.
+std::vector<Page*> chosen_pages(const ReportOptions& options, std::vector<Page>& pages, std::set<std::string>& all_slugs,
+                                std::set<std::string>& included, Diagnostics& out) {
+    std::vector<std::string> slugs;
+    for (const Page& p : pages) slugs.push_back(p.slug), all_slugs.insert(p.slug);
+    for (const std::string& slug : options.pages) {
+        if (!all_slugs.count(slug)) out.error("--pages", 0, 0, "REP001", "no page with slug '" + slug + "'" + did_you_mean(slug, slugs));
+        included.insert(slug);
+    }
+    if (options.pages.empty()) included = all_slugs;
+    auto order = [&](const std::string& slug) {
+        auto it = std::find(options.pages.begin(), options.pages.end(), slug);
+        return options.pages.empty() ? 0 : it - options.pages.begin();
+    };
+    std::vector<Page*> chosen;
+    for (Page& p : pages)
+        if (included.count(p.slug)) chosen.push_back(&p);
+    std::stable_sort(chosen.begin(), chosen.end(), [&](const Page* a, const Page* b) { return order(a->slug) < order(b->slug); });
+    return chosen;
+}
+
+// Each page's article (ids prefixed per page, links in-file) and its entry in the table of contents.
+void render_pages(const std::vector<ReportPage>& work, const Registry& registry, const TemplateEngine& templates,
+                  json& pages, json& toc) {
+    const LinkStyle links = LinkStyle::one_file();
+    for (const ReportPage& rp : work) {
+        std::string body = render_page_body(*rp.document, rp.resolved, registry, links);
+        json view = article_view(*rp.page, rp.resolved, body, registry, links);
+        json sections = json::array();
+        for (const Heading& h : rp.resolved.headings)
+            if (h.level == 2) sections.push_back({{"text", h.text}, {"id", h.id}});
+        toc.push_back({{"title", rp.page->meta.title}, {"id", "page-" + rp.page->slug}, {"sections", sections}, {"has_sections", !sections.empty()}});
+        pages.push_back({{"id", "page-" + rp.page->slug}, {"article", templates.render("article", view)}});
+    }
+}
+
+// The view of templates/report.mustache around the rendered pages.
+json report_view(const ReportOptions& options, const Project& project, const UsageIndex& usage, const std::string& css,
+                 const std::string& date, json pages, json toc, int& verified) {
+    const LoadedContent& content = project.content;
+    const TemplateEngine& templates = project.templates;
+    const LinkStyle links = LinkStyle::one_file();
+    json counts = json::array();
+    std::map<Status, int> by_status;
+    for (const Figure& f : content.registry.figures) ++by_status[f.status];
+    for (Status s : all_statuses()) counts.push_back({{"status", status_name(s)}, {"symbol", status_symbol(s)}, {"count", by_status[s]}});
+    verified = by_status[Status::verified];
+    return {
+        {"title", options.title.empty() ? content.config.title : options.title},
+        {"description", content.config.description},
+        {"language", content.config.language},
+        {"css", css},
+        {"toc", std::move(toc)},
+        {"pages", std::move(pages)},
+        {"figures_total", std::to_string(content.registry.figures.size())},
+        {"figures_verified", std::to_string(verified)},
+        {"sources_total", std::to_string(content.registry.sources.size())},
+        {"counts", counts},
+        {"ledger", render_ledger({templates}, content.registry, usage, links, {})},
+        {"sources", render_sources({templates}, content.registry, usage, links)},
+        {"legend", templates.render("legend", legend_view(content.registry))},
+        {"content_dir", options.content_dir},
+        {"date", date},
+        {"version", SOURCED_VERSION},
+    };
+}
+
 }  // namespace
 
 ReportResult build_report(const ReportOptions& options, const FileSystem& files) {
@@ -76,35 +144,18 @@ ReportResult build_report(const ReportOptions& options, const FileSystem& files)
     // load, and the registry checks the site's cards show (stale, arithmetic, checked quotes)
     Project project = load_project(options, files, out);
     LoadedContent& content = project.content;
-    const TemplateEngine& templates = project.templates;
     CheckReport checked;
     check_registry_content(content, content.texts, options, files, options.content_dir, out, checked);
     result.texts = content.texts;
     std::string css = files.read(join_path(project.assets_dir, "sourced.css")).value_or("");
     css += files.read(join_path(project.assets_dir, "report.css")).value_or("");
 
-    std::set<std::string> all_slugs, included;
-    std::vector<std::string> slugs;
-    for (const Page& p : content.pages) slugs.push_back(p.slug), all_slugs.insert(p.slug);
-    for (const std::string& slug : options.pages) {
-        if (!all_slugs.count(slug)) out.error("--pages", 0, 0, "REP001", "no page with slug '" + slug + "'" + did_you_mean(slug, slugs));
-        included.insert(slug);
-    }
-    if (options.pages.empty()) included = all_slugs;
-
     // parse, resolve, check prose: the site's page stage, with ids prefixed per page
+    std::set<std::string> all_slugs, included;
     std::vector<ReportPage> work;
     UsageIndex usage;
-    auto order = [&](const std::string& slug) {
-        auto it = std::find(options.pages.begin(), options.pages.end(), slug);
-        return options.pages.empty() ? 0 : it - options.pages.begin();
-    };
-    std::vector<Page*> chosen;
-    for (Page& p : content.pages)
-        if (included.count(p.slug)) chosen.push_back(&p);
-    std::stable_sort(chosen.begin(), chosen.end(), [&](const Page* a, const Page* b) { return order(a->slug) < order(b->slug); });
     SiteContext site{&content.config, &content.pages, SOURCED_VERSION};
-    for (Page* p : chosen) {
+    for (Page* p : chosen_pages(options, content.pages, all_slugs, included, out)) {
         auto text = result.texts.find(p->path);
         PageInputs inputs{&content.registry, &site, text == result.texts.end() ? nullptr : &text->second};
         PageWork page_work;
@@ -120,46 +171,12 @@ ReportResult build_report(const ReportOptions& options, const FileSystem& files)
     if (out.has_errors() || (options.strict && out.warning_count() > 0)) return result;
 
     // render
-    const LinkStyle links = LinkStyle::one_file();
     json pages = json::array(), toc = json::array();
-    for (ReportPage& rp : work) {
-        std::string body = render_page_body(*rp.document, rp.resolved, content.registry, links);
-        json view = article_view(*rp.page, rp.resolved, body, content.registry, links);
-        json sections = json::array();
-        for (const Heading& h : rp.resolved.headings)
-            if (h.level == 2) sections.push_back({{"text", h.text}, {"id", h.id}});
-        toc.push_back({{"title", rp.page->meta.title}, {"id", "page-" + rp.page->slug}, {"sections", sections}, {"has_sections", !sections.empty()}});
-        pages.push_back({{"id", "page-" + rp.page->slug}, {"article", templates.render("article", view)}});
-    }
-    int verified = 0;
-    json counts = json::array();
-    std::map<Status, int> by_status;
-    for (const Figure& f : content.registry.figures) ++by_status[f.status];
-    for (Status s : all_statuses()) counts.push_back({{"status", status_name(s)}, {"symbol", status_symbol(s)}, {"count", by_status[s]}});
-    verified = by_status[Status::verified];
+    render_pages(work, content.registry, project.templates, pages, toc);
     std::string date = options.build_date.empty() ? checked.today : options.build_date;
-    json view = {
-        {"title", options.title.empty() ? content.config.title : options.title},
-        {"description", content.config.description},
-        {"language", content.config.language},
-        {"css", css},
-        {"toc", toc},
-        {"pages", pages},
-        {"figures_total", std::to_string(content.registry.figures.size())},
-        {"figures_verified", std::to_string(verified)},
-        {"sources_total", std::to_string(content.registry.sources.size())},
-        {"counts", counts},
-        {"ledger", render_ledger({templates}, content.registry, usage, links, {})},
-        {"sources", render_sources({templates}, content.registry, usage, links)},
-        {"legend", templates.render("legend", legend_view(content.registry))},
-        {"content_dir", options.content_dir},
-        {"date", date},
-        {"version", SOURCED_VERSION},
-    };
-    result.html = templates.render("report", view);
+    result.html = project.templates.render("report", report_view(options, project, usage, css, date, pages, toc, result.verified));
     result.pages = static_cast<int>(work.size());
     result.figures = static_cast<int>(content.registry.figures.size());
-    result.verified = verified;
     result.ok = !out.has_errors();
     return result;
 }
