@@ -1,10 +1,12 @@
 // The build: the only place that knows the order of the stages.
 //
-//   load -> parse -> resolve -> check -> render -> write
+//   load (load_project) -> check the registry -> pages (parse, resolve, check
+//   prose, render; page_build.h) -> index -> check the site -> render the
+//   site-wide pages and cards -> write
 //
-// Each stage is a module of its own; this one runs them in order, stops
-// before writing if any stage reported an error (or a warning, with
-// --strict), and times each stage.
+// Each stage is a module of its own; build_site runs them in order, keeps
+// each stage's diagnostics apart, stops before writing if any stage reported
+// an error (or a warning, with --strict), and times each stage.
 #pragma once
 
 #include <map>
