@@ -52,7 +52,7 @@ std::string render(const std::string& yaml, const Registry& reg) {
     for (const auto& m : chart->marks)
         for (const Figure* f : {m.from, m.figure})
             if (f) uses.push_back({nullptr, f, "chart-1-" + std::to_string(uses.size() + 1), f->display, 0, 0});
-    return render_chart_html(*chart, "chart-1", uses, reg, LinkStyle(""));
+    return render_chart_html(*chart, "chart-1", uses, reg, RegistryMarks(), LinkStyle(""));
 }
 
 void check_golden(const std::string& name, const std::string& actual) {

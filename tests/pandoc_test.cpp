@@ -84,7 +84,7 @@ TEST_CASE("Pandoc citations render as numbers with prefix and locator; in-text s
     rewrite_pandoc_citations(doc, registry);
     Diagnostics d;
     ResolvedPage page = resolve_references("p.md", doc, registry, d);
-    std::string html = render_page_body(doc, page, registry, "");
+    std::string html = render_page_body(doc, page, registry, RegistryMarks(), "");
     INFO(html);
     CHECK(html.find("As [see <a class=\"cite\" id=\"cite-csis-1\" href=\"#ref-csis\">1</a>, p. 4; "
                     "<a class=\"cite\" id=\"cite-v3-report-1\" href=\"#ref-v3-report\">2</a>] shows, ") != std::string::npos);

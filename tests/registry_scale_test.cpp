@@ -75,14 +75,15 @@ TEST_CASE("a registry with 100,000 figures (20,000 under ASan) loads and checks 
     CHECK(content.registry.figure(id(n - 1))->where.line == n - 1 + 5);
     CHECK(content.registry.figure("f0")->where.line == 5);
 
-    check_figure_rules(content.registry, "registry.json", text, "2026-01-01", out);
+    RegistryMarks marks;
+    check_figure_rules(content.registry, "registry.json", text, "2026-01-01", marks, out);
     // f1000 * 2 ... : the odd thousands are wrong (50 of 100,000); f2000 = f1999 + 1 and the like are right.
     CHECK(count_code(out, "SRC008") == n / 2000);
     CHECK(out.error_count() == n / 2000);
     const int last_derived = n - 1000;  // an odd thousand: wrong
-    const Figure* last = content.registry.figure(id(last_derived));
-    REQUIRE_FALSE(last->arithmetic.empty());  // resolved against its input, far into the file
-    CHECK(last->arithmetic.front() == std::make_pair(id(last_derived - 1), true));
+    const FigureMarks& last = marks.of(id(last_derived));
+    REQUIRE_FALSE(last.arithmetic.empty());  // resolved against its input, far into the file
+    CHECK(last.arithmetic.front() == std::make_pair(id(last_derived - 1), true));
     bool found_last = false;
     for (const Diagnostic& d : out.all())
         if (d.message.find("'" + id(last_derived) + "'") != std::string::npos) {

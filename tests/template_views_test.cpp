@@ -54,7 +54,7 @@ TEST_CASE("every name each template uses is provided by the views it is rendered
         MarkdownDocument document(page.body, page.body_line);
         rewrite_pandoc_citations(document, content.registry);
         ResolvedPage resolved = resolve_references(page.path, document, content.registry, out);
-        std::string body = render_page_body(document, resolved, content.registry, "");
+        std::string body = render_page_body(document, resolved, content.registry, RegistryMarks(), "");
         render("article", article_view(page, resolved, body, content.registry, ""));
         render("layout", layout_view(site, page.meta.title, page.meta.summary, "", page_href(page.slug), body));
         usage.add_page(page.slug, page.meta.title, resolved);

@@ -31,14 +31,18 @@ std::string source_print(const Source& s, const Registry& registry) {
 }
 
 // Every field of the entry that rendering may read (not its line in the file).
-nlohmann::json figure_fields(const Figure& f) {
+// and of what the checks marked on it.
+nlohmann::json figure_fields(const Figure& f, const FigureMarks& marks) {
     nlohmann::json evidence = nlohmann::json::array();
-    for (const Evidence& ev : f.evidence) evidence.push_back({ev.source_id, ev.quote, ev.locator, ev.snapshot});
+    for (size_t i = 0; i < f.evidence.size(); ++i) {
+        const Evidence& ev = f.evidence[i];
+        evidence.push_back({ev.source_id, ev.quote, ev.locator, marks.snapshot(i)});
+    }
     nlohmann::json arithmetic = nlohmann::json::array();
-    for (const auto& [token, is_figure] : f.arithmetic) arithmetic.push_back({token, is_figure});
+    for (const auto& [token, is_figure] : marks.arithmetic) arithmetic.push_back({token, is_figure});
     return {f.id, f.value, f.unit, f.display, f.claim, status_name(f.status), evidence, f.as_of, f.note,
             f.verified ? nlohmann::json{f.verified->on, f.verified->method} : nlohmann::json(), f.quantity, f.derived,
-            f.review_by, f.changed, f.stale, arithmetic};
+            f.review_by, f.changed, marks.stale, arithmetic};
 }
 
 std::string status_counts(const Registry& registry) {
@@ -58,22 +62,25 @@ std::string usage_text(const std::map<std::string, std::vector<Use>>& uses) {
 
 }  // namespace
 
-RegistryPrints registry_prints(const Registry& registry) {
+RegistryPrints registry_prints(const Registry& registry, const RegistryMarks& marks) {
     RegistryPrints prints;
     for (const Source& s : registry.sources) prints.sources[s.id] = source_print(s, registry);
     for (const Figure& f : registry.figures) {
         KeyBuilder key;
-        key.add(figure_fields(f).dump());
+        const FigureMarks& checked = marks.of(f.id);
+        key.add(figure_fields(f, checked).dump());
         for (const Evidence& ev : f.evidence) key.add(prints.sources[ev.source_id]);
-        for (const auto& [token, is_figure] : f.arithmetic)
-            if (const Figure* other = is_figure ? registry.figure(token) : nullptr) key.add(figure_fields(*other).dump());
+        for (const auto& [token, is_figure] : checked.arithmetic)
+            if (const Figure* other = is_figure ? registry.figure(token) : nullptr)
+                key.add(figure_fields(*other, marks.of(other->id)).dump());
         prints.figures[f.id] = key.done();
     }
     return prints;
 }
 
-RenderPlan::RenderPlan(BuildCache& cache, const LoadedContent& content, const std::map<std::string, std::string>& texts,
-                       const FileSystem& files, const std::string& templates_dir, bool card_images)
+RenderPlan::RenderPlan(BuildCache& cache, const LoadedContent& content, const RegistryMarks& marks,
+                       const std::map<std::string, std::string>& texts, const FileSystem& files,
+                       const std::string& templates_dir, bool card_images)
     : cache_(cache), content_(content), texts_(texts) {
     const SiteConfig& config = content.config;
     common_ = KeyBuilder()
@@ -91,7 +98,7 @@ RenderPlan::RenderPlan(BuildCache& cache, const LoadedContent& content, const st
         templates_[name] = content_hash(files.read(path).value_or(""));
     }
     const Registry& registry = content.registry;
-    prints_ = registry_prints(registry);
+    prints_ = registry_prints(registry, marks);
 }
 
 std::string RenderPlan::article_key(const Page& page, const ResolvedPage& resolved) const {

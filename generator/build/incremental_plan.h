@@ -34,24 +34,26 @@
 #include "file_system.h"
 #include "reference_resolver.h"
 #include "registry.h"
+#include "registry_marks.h"
 #include "usage_index.h"
 
 namespace sourced {
 
-// A hash of everything rendering reads of each figure (its entry as the
-// checks left it, its sources, the figures its arithmetic names) and of each
-// source: two registries' figures with equal prints render the same.
+// A hash of everything rendering reads of each figure (its entry, what the
+// checks marked on it, its sources, the figures its arithmetic names) and of
+// each source: two registries' figures with equal prints render the same.
 struct RegistryPrints {
     std::map<std::string, std::string> figures;  // figure id -> hash
     std::map<std::string, std::string> sources;  // source id -> hash
 };
-RegistryPrints registry_prints(const Registry& registry);
+RegistryPrints registry_prints(const Registry& registry, const RegistryMarks& marks);
 
 class RenderPlan {
 public:
-    // After the registry checks (figures carry their annotations).
-    RenderPlan(BuildCache& cache, const LoadedContent& content, const std::map<std::string, std::string>& texts,
-               const FileSystem& files, const std::string& templates_dir, bool card_images);
+    // After the registry checks: `marks` is what they found (CheckReport::marks).
+    RenderPlan(BuildCache& cache, const LoadedContent& content, const RegistryMarks& marks,
+               const std::map<std::string, std::string>& texts, const FileSystem& files, const std::string& templates_dir,
+               bool card_images);
 
     std::string article_key(const Page& page, const ResolvedPage& resolved) const;
     // Empty for outputs that are not cached (made every build).

@@ -44,7 +44,7 @@ void build_page(Page& page, const PageInputs& inputs, const TemplateEngine& temp
     if (!w.diagnostics.has_errors()) {
         std::string href = page_href(page.slug);
         auto render = [&] {
-            std::string body = render_page_body(document, w.resolved, registry, "");
+            std::string body = render_page_body(document, w.resolved, registry, *inputs.marks, "");
             std::string html = in_layout(templates, *inputs.site, page.meta.title, page.meta.summary, "", href, "article",
                                          article_view(page, w.resolved, body, registry, ""));
             return with_head_html(html, json_ld_script(article_json_ld(page, w.resolved, registry,

@@ -18,6 +18,7 @@
 #include "markdown_document.h"
 #include "prose_checks.h"
 #include "reference_resolver.h"
+#include "registry_marks.h"
 #include "site_views.h"
 #include "template_engine.h"
 
@@ -37,7 +38,8 @@ struct PageWork {
 using PageRenderer = std::function<std::string(const std::function<std::string()>& render)>;
 
 struct PageInputs {
-    const Registry* registry = nullptr;   // as the registry checks left it
+    const Registry* registry = nullptr;   // as loaded
+    const RegistryMarks* marks = nullptr; // what the registry checks found (CheckReport::marks)
     const SiteContext* site = nullptr;    // config and navigation
     const std::string* file_text = nullptr;  // the whole file, for the prose checks (may be null)
 };

@@ -105,7 +105,7 @@ void check_registry_stage(SiteBuild& b) {
                            b.diagnostics.registry_checks, b.result.report);
     b.out().append(b.diagnostics.registry_checks);
     if (b.options.incremental)
-        b.plan = std::make_unique<RenderPlan>(*b.options.incremental, b.content(), b.result.texts, b.files,
+        b.plan = std::make_unique<RenderPlan>(*b.options.incremental, b.content(), b.result.report.marks, b.result.texts, b.files,
                                               b.project.templates_dir, b.options.card_images);
 }
 
@@ -123,7 +123,8 @@ std::vector<PageWork> pages_stage(SiteBuild& b, SiteOutput& output) {
         Page& page = content.pages[i];
         PageWork& w = work[i];
         auto text = b.result.texts.find(page.path);
-        PageInputs inputs{&content.registry, &b.site, text == b.result.texts.end() ? nullptr : &text->second};
+        PageInputs inputs{&content.registry, &b.result.report.marks, &b.site,
+                          text == b.result.texts.end() ? nullptr : &text->second};
         PageRenderer render_with;
         if (b.plan)
             render_with = [&](const std::function<std::string()>& render) {
@@ -305,7 +306,7 @@ void keep_state(SiteBuild& b, PagesDone& done, Rendered& rendered) {
     state.ledger_entries = std::move(rendered.ledger_entries);
     state.source_entries = std::move(rendered.source_entries);
     state.search_entries = std::move(rendered.search_entries);
-    state.prints = b.plan ? b.plan->prints() : registry_prints(state.content.registry);
+    state.prints = b.plan ? b.plan->prints() : registry_prints(state.content.registry, state.report.marks);
     state.valid = true;
 }
 

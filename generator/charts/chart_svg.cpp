@@ -181,8 +181,9 @@ std::string draw_dots(const ResolvedChart& chart, const LinkStyle& links, double
     return svg;
 }
 
-std::string figure_cell(const FigureUse& use, const Registry& registry, const LinkStyle& links) {
-    return figure_open_html(use, links) + escape_html(use.figure->display) + figure_close_html(use, registry, links);
+std::string figure_cell(const FigureUse& use, const Registry& registry, const RegistryMarks& marks,
+                        const LinkStyle& links) {
+    return figure_open_html(use, links) + escape_html(use.figure->display) + figure_close_html(use, registry, marks, links);
 }
 
 }  // namespace
@@ -223,7 +224,7 @@ ChartSvg render_chart_svg(const ResolvedChart& chart, const std::string& anchor,
 }
 
 std::string render_chart_html(const ResolvedChart& chart, const std::string& anchor, const std::vector<FigureUse>& uses,
-                              const Registry& registry, const LinkStyle& links) {
+                              const Registry& registry, const RegistryMarks& marks, const LinkStyle& links) {
     std::string html = "<figure class=\"chart chart--" + std::string(chart_type_name(chart.spec.type)) + "\" id=\"" +
                        escape_html(anchor) + "\">\n";
     html += "<figcaption class=\"chart__title\" id=\"" + escape_html(anchor + "-title") + "\">" + escape_html(chart.spec.title) +
@@ -237,7 +238,7 @@ std::string render_chart_html(const ResolvedChart& chart, const std::string& anc
     for (const ChartMark& m : chart.marks) {
         html += "<tr><th scope=\"row\">" + escape_html(m.label) + "</th>";
         int cells = chart.spec.type == ChartType::dot ? 2 : 1;
-        for (int c = 0; c < cells && u < uses.size(); ++c, ++u) html += "<td>" + figure_cell(uses[u], registry, links) + "</td>";
+        for (int c = 0; c < cells && u < uses.size(); ++c, ++u) html += "<td>" + figure_cell(uses[u], registry, marks, links) + "</td>";
         html += "</tr>\n";
     }
     html += "</tbody>\n</table>\n</figure>\n";

@@ -14,6 +14,7 @@
 #include "link_style.h"
 #include "reference_resolver.h"
 #include "registry.h"
+#include "registry_marks.h"
 
 namespace sourced {
 
@@ -36,6 +37,7 @@ const char* chart_type_name(ChartType type);
 // The chart as a <figure>: caption, SVG, data table. `anchor` is the chart's element id; `uses` are the figure uses of the
 // table, in mark order (for dot charts: from, to, from, to, ...).
 std::string render_chart_html(const ResolvedChart& chart, const std::string& anchor,
-                              const std::vector<FigureUse>& uses, const Registry& registry, const LinkStyle& links);
+                              const std::vector<FigureUse>& uses, const Registry& registry, const RegistryMarks& marks,
+                              const LinkStyle& links);
 
 }  // namespace sourced

@@ -3,9 +3,9 @@
 // page's prose (prose_checks.h) is checked on the page's own thread by
 // site_build. Codes and severities: docs/checks.md.
 //
-// It annotates the registry for rendering (stale figures, derived
-// arithmetic, which quotes were checked against a snapshot) and gathers a
-// CheckReport for the per-build report page.
+// It leaves the registry as loaded: what rendering needs (stale figures,
+// derived arithmetic, which quotes were checked against a snapshot) is
+// returned in CheckReport::marks, with the counts of the report page.
 #pragma once
 
 #include <map>
@@ -18,6 +18,7 @@
 #include "markdown_document.h"
 #include "prose_checks.h"
 #include "reference_resolver.h"
+#include "registry_marks.h"
 
 namespace sourced {
 
@@ -29,17 +30,20 @@ struct CheckOptions {
     bool strict = false;        // warnings fail the build
 };
 
+// The check stage's result besides its diagnostics.
 struct CheckReport {
     std::string today;                  // the date staleness was judged against
     std::vector<BareFigure> bare;       // SRC001 findings
     int quotes = 0;                     // quotes in the registry
     int quotes_checked = 0;             // found in a snapshot
+    RegistryMarks marks;                // per figure: stale, arithmetic, checked quotes (for rendering)
 };
 
 // The checks that need only the registry (figure rules, quotes against
-// snapshots, source hygiene); they annotate the registry for rendering, so
-// they run before pages are rendered. `texts` holds the loaded files by path.
-void check_registry_content(LoadedContent& content, const std::map<std::string, std::string>& texts,
+// snapshots, source hygiene). What they find for rendering goes to
+// `report.marks`, so they run before pages are rendered; `content` is not
+// changed. `texts` holds the loaded files by path.
+void check_registry_content(const LoadedContent& content, const std::map<std::string, std::string>& texts,
                             const CheckOptions& options, const FileSystem& files, const std::string& content_dir,
                             Diagnostics& out, CheckReport& report);
 

@@ -40,12 +40,18 @@ std::string normalise_for_match(const std::string& text) {
     return out;
 }
 
-void check_quotes(Registry& registry, const std::string& path, const FileSystem& files, const std::string& snapshots_dir,
-                  Diagnostics& out) {
+void check_quotes(const Registry& registry, const std::string& path, const FileSystem& files,
+                  const std::string& snapshots_dir, RegistryMarks& marks, Diagnostics& out) {
     std::map<std::string, std::optional<std::string>> snapshots;  // source id -> normalised text
-    for (Figure& f : registry.figures) {
-        for (Evidence& ev : f.evidence) {
+    for (const Figure& f : registry.figures) {
+        for (size_t i = 0; i < f.evidence.size(); ++i) {
+            const Evidence& ev = f.evidence[i];
             if (ev.quote.empty()) continue;
+            auto set_snapshot = [&](const char* mark) {
+                std::vector<std::string>& snapshots = marks.mark(f.id).snapshots;
+                snapshots.resize(f.evidence.size());
+                snapshots[i] = mark;
+            };
             // A disputed or false figure's evidence is expected to state other values.
             bool evidence_may_differ = f.status == Status::disputed || f.status == Status::false_;
             if (f.derived.empty() && !evidence_may_differ && !text_states_value(ev.quote, f.value))
@@ -59,16 +65,16 @@ void check_quotes(Registry& registry, const std::string& path, const FileSystem&
                                                           : std::nullopt).first;
             }
             if (!it->second) {
-                ev.snapshot = "unchecked";
+                set_snapshot("unchecked");
                 continue;
             }
             if (it->second->find(normalise_for_match(ev.quote)) == std::string::npos) {
-                ev.snapshot = "unchecked";
+                set_snapshot("unchecked");
                 out.error(path, f.where.line, f.where.column, "SRC003",
                           "figure '" + f.id + "': quote not found in the snapshot " +
                               join_path(snapshots_dir, ev.source_id + ".txt") + ": \"" + ev.quote + "\"");
             } else {
-                ev.snapshot = "checked";
+                set_snapshot("checked");
             }
         }
     }

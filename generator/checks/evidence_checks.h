@@ -18,15 +18,16 @@
 #include "diagnostics.h"
 #include "file_system.h"
 #include "registry.h"
+#include "registry_marks.h"
 
 namespace sourced {
 
 // Lower case, one space for any whitespace, straight quotes removed, dashes as '-'.
 std::string normalise_for_match(const std::string& text);
 
-// SRC003/SRC004; sets each quoted Evidence's `snapshot` to "checked" or "unchecked".
-void check_quotes(Registry& registry, const std::string& registry_path, const FileSystem& files,
-                  const std::string& snapshots_dir, Diagnostics& out);
+// SRC003/SRC004; marks each quoted evidence's snapshot "checked" or "unchecked" in `marks`.
+void check_quotes(const Registry& registry, const std::string& registry_path, const FileSystem& files,
+                  const std::string& snapshots_dir, RegistryMarks& marks, Diagnostics& out);
 
 // SRC010/SRC011.
 void check_source_hygiene(const Registry& registry, const std::string& registry_path, Diagnostics& out);

@@ -64,17 +64,18 @@ void check_verified(const Registry& registry, const Figure& f, const std::string
                       (!f.verified ? "a 'verified' record" : !primary ? "a source of kind 'primary' with a URL" : "a quote"));
 }
 
-void check_derived(Registry& registry, Figure& f, const std::string& path, RegistryText& text, Diagnostics& out) {
+void check_derived(const Registry& registry, const Figure& f, const std::string& path, RegistryText& text,
+                   FigureMarks& marks, Diagnostics& out) {
     if (f.derived.empty()) return;
     DerivedResult r = evaluate_derived(f.derived, [&](const std::string& id) -> std::optional<double> {
         if (const Figure* input = registry.figure(id)) return input->value;
         return std::nullopt;
     });
-    f.arithmetic = r.tokens;
+    marks.arithmetic = r.tokens;
     if (!r.ok) {
         TextPosition p = field_position(text, f.where, "derived", r.error_offset);
         out.error(path, p.line, p.column, "SRC008", "figure '" + f.id + "': derived: " + r.error);
-        f.arithmetic.clear();
+        marks.arithmetic.clear();
         return;
     }
     if (std::fabs(r.value - f.value) >= stated_half_step(f.value) + 1e-9 * std::max(1.0, std::fabs(f.value))) {
@@ -125,19 +126,19 @@ std::string newest_content_date(const Registry& registry, const std::vector<std:
     return newest;
 }
 
-void check_figure_rules(Registry& registry, const std::string& path, const std::string& text, const std::string& today,
-                        Diagnostics& out) {
+void check_figure_rules(const Registry& registry, const std::string& path, const std::string& text,
+                        const std::string& today, RegistryMarks& marks, Diagnostics& out) {
     std::map<std::string, std::vector<const Figure*>> by_quantity;
     RegistryText registry_text(text);
-    for (Figure& f : registry.figures) {
+    for (const Figure& f : registry.figures) {
         check_verified(registry, f, path, out);
         if (!f.review_by.empty() && !today.empty() && f.review_by < today) {
-            f.stale = true;
+            marks.mark(f.id).stale = true;
             out.note(path, f.where.line, f.where.column, "SRC006",
                      "figure '" + f.id + "' was due for review by " + f.review_by + " (today is " + today +
                          "); it renders as stale");
         }
-        check_derived(registry, f, path, registry_text, out);
+        if (!f.derived.empty()) check_derived(registry, f, path, registry_text, marks.mark(f.id), out);
         if (!f.quantity.empty()) by_quantity[f.quantity].push_back(&f);
     }
     for (const auto& [quantity, figures] : by_quantity) {

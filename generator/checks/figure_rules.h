@@ -14,6 +14,7 @@
 
 #include "diagnostics.h"
 #include "registry.h"
+#include "registry_marks.h"
 
 namespace sourced {
 
@@ -26,10 +27,10 @@ int status_strength(Status s);
 // and accessed), so a build's output depends on its input only.
 std::string newest_content_date(const Registry& registry, const std::vector<std::string>& page_dates);
 
-// Runs SRC005-SRC009 over `registry`, marking stale figures and storing
-// derived figures' arithmetic for rendering. `registry_text` locates errors
-// inside a `derived` string.
-void check_figure_rules(Registry& registry, const std::string& registry_path, const std::string& registry_text,
-                        const std::string& today, Diagnostics& out);
+// Runs SRC005-SRC009 over `registry`; marks stale figures and derived
+// figures' arithmetic in `marks` for rendering. `registry_text` locates
+// errors inside a `derived` string.
+void check_figure_rules(const Registry& registry, const std::string& registry_path, const std::string& registry_text,
+                        const std::string& today, RegistryMarks& marks, Diagnostics& out);
 
 }  // namespace sourced

@@ -20,14 +20,14 @@ namespace sourced {
 namespace {
 
 // The chart cards of every page, through the site's page stage (parse_page).
-std::vector<ChartCard> all_chart_cards(Project& project, Diagnostics& out) {
+std::vector<ChartCard> all_chart_cards(Project& project, const CheckReport& checked, Diagnostics& out) {
     LoadedContent& content = project.content;
     register_markdown_extensions();
     SiteContext site{&content.config, &content.pages, SOURCED_VERSION};
     std::vector<ChartCard> cards;
     for (Page& page : content.pages) {
         auto text = content.texts.find(page.path);
-        PageInputs inputs{&content.registry, &site, text == content.texts.end() ? nullptr : &text->second};
+        PageInputs inputs{&content.registry, &checked.marks, &site, text == content.texts.end() ? nullptr : &text->second};
         PageWork work;
         auto tree = parse_page(page, inputs, work);
         out.append(work.diagnostics);
@@ -111,7 +111,7 @@ int run_card_command(const BuildOptions& options, const std::string& id, const s
     std::vector<std::string> known = project.content.registry.figure_ids();
     const bool chart = id.rfind("chart-", 0) == 0;
     if (chart) {
-        std::vector<ChartCard> charts = all_chart_cards(project, out);
+        std::vector<ChartCard> charts = all_chart_cards(project, report, out);
         if (out.has_errors()) return failed();
         for (const ChartCard& card : charts)
             if ("chart-" + card.id == id)

@@ -221,7 +221,7 @@ void read_figure(const std::string& path, const EntryLocator& text, const json& 
                 continue;
             }
             EntryReader er(path, ev, where, what + " evidence", out);
-            f.evidence.push_back({er.text("id", true), er.text("quote", false), er.text("locator", false), ""});
+            f.evidence.push_back({er.text("id", true), er.text("quote", false), er.text("locator", false)});
         }
     }
 

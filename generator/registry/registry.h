@@ -48,7 +48,6 @@ struct Evidence {
     std::string source_id;
     std::string quote;
     std::string locator;
-    std::string snapshot;  // set by the check stage: "checked", "unchecked" (no snapshot) or "" (no quote)
 };
 
 struct Verification {
@@ -72,9 +71,8 @@ struct Figure {
     std::string review_by;
     std::string changed;  // when value, status or evidence last changed (optional; see figure_revision.h)
     EntryLocation where;
-    // Set by the check stage (check_stage.h), read by rendering:
-    bool stale = false;                                  // review_by has passed
-    std::vector<std::pair<std::string, bool>> arithmetic;  // `derived` as tokens; true: a figure id
+    // What the checks find about a figure (stale, arithmetic, checked quotes)
+    // is not here: registry_marks.h.
 };
 
 class Registry {

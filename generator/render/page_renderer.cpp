@@ -55,7 +55,7 @@ void wrap_block(cmark_node* node, const std::string& open, const std::string& cl
 }  // namespace
 
 std::string render_page_body(MarkdownDocument& doc, const ResolvedPage& resolved, const Registry& registry,
-                             const LinkStyle& links) {
+                             const RegistryMarks& marks, const LinkStyle& links) {
     std::map<std::string, int> source_numbers;
     for (const auto& s : resolved.sources) source_numbers[s.source->id] = s.number;
 
@@ -66,7 +66,7 @@ std::string render_page_body(MarkdownDocument& doc, const ResolvedPage& resolved
         for (const Evidence& ev : use.figure->evidence)
             if (auto n = source_numbers.find(ev.source_id); n != source_numbers.end())
                 notes += (notes.empty() ? "" : ",") + std::to_string(n->second);
-        std::string close = figure_close_html(use, registry, links);
+        std::string close = figure_close_html(use, registry, marks, links);
         if (!notes.empty()) close += "<sup class=\"fig__notes\">[" + notes + "]</sup>";
         surround_inline(use.link, figure_open_html(use, links), close, use.figure->display);
     }
@@ -86,7 +86,7 @@ std::string render_page_body(MarkdownDocument& doc, const ResolvedPage& resolved
     }
     for (const ChartUse& chart : resolved.charts) {
         cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
-        std::string html = render_chart_html(chart.chart, chart.anchor, chart.uses, registry, links);
+        std::string html = render_chart_html(chart.chart, chart.anchor, chart.uses, registry, marks, links);
         if (!chart.card_id.empty() && !links.single_file)  // a link to the chart's embeddable card
             html.insert(html.rfind("</figure>"), "<p class=\"chart__embed\"><a href=\"" +
                                                      escape_html(links.root + chart_card_path(chart.card_id)) +

@@ -12,11 +12,13 @@
 #include "markdown_document.h"
 #include "reference_resolver.h"
 #include "registry.h"
+#include "registry_marks.h"
 
 namespace sourced {
 
-// Rewrites `doc` in place (so call it once per document) and returns the HTML.
+// Rewrites `doc` in place (so call it once per document) and returns the
+// HTML. `marks`: what the registry checks found, shown on the figure cards.
 std::string render_page_body(MarkdownDocument& doc, const ResolvedPage& resolved, const Registry& registry,
-                             const LinkStyle& links);
+                             const RegistryMarks& marks, const LinkStyle& links);
 
 }  // namespace sourced

@@ -36,16 +36,16 @@ std::string report_page_html(const Registry& registry, const CheckReport& report
     h += "<h2 id=\"quotes\">Quotes</h2>\n<p>" + std::to_string(report.quotes_checked) + " of " + std::to_string(report.quotes) +
          " quotes were checked against a snapshot of their source. Unchecked:</p>\n<ul class=\"report__list\">\n";
     for (const Figure& f : registry.figures)
-        for (const Evidence& ev : f.evidence)
-            if (ev.snapshot == "unchecked")
+        for (size_t i = 0; i < f.evidence.size(); ++i)
+            if (report.marks.of(f.id).snapshot(i) == "unchecked")
                 h += "<li><a href=\"" + escape_html(LinkStyle(root).figure(f.id)) + "\">" + escape_html(f.id) + "</a> from <a href=\"" +
-                     escape_html(LinkStyle(root).source(ev.source_id)) + "\">" + escape_html(ev.source_id) + "</a></li>\n";
+                     escape_html(LinkStyle(root).source(f.evidence[i].source_id)) + "\">" + escape_html(f.evidence[i].source_id) + "</a></li>\n";
     h += "</ul>\n";
 
     h += "<h2 id=\"stale\">Stale figures</h2>\n";
     std::string stale;
     for (const Figure& f : registry.figures)
-        if (f.stale)
+        if (report.marks.of(f.id).stale)
             stale += "<li><a href=\"" + escape_html(LinkStyle(root).figure(f.id)) + "\">" + escape_html(f.id) + "</a>, due for review by " +
                      escape_html(human_date(f.review_by)) + "</li>\n";
     h += stale.empty() ? "<p>None.</p>\n" : "<ul class=\"report__list\">\n" + stale + "</ul>\n";

@@ -90,11 +90,11 @@ std::vector<Page*> chosen_pages(const ReportOptions& options, std::vector<Page>&
 }
 
 // Each page's article (ids prefixed per page, links in-file) and its entry in the table of contents.
-void render_pages(const std::vector<ReportPage>& work, const Registry& registry, const TemplateEngine& templates,
-                  json& pages, json& toc) {
+void render_pages(const std::vector<ReportPage>& work, const Registry& registry, const RegistryMarks& marks,
+                  const TemplateEngine& templates, json& pages, json& toc) {
     const LinkStyle links = LinkStyle::one_file();
     for (const ReportPage& rp : work) {
-        std::string body = render_page_body(*rp.document, rp.resolved, registry, links);
+        std::string body = render_page_body(*rp.document, rp.resolved, registry, marks, links);
         json view = article_view(*rp.page, rp.resolved, body, registry, links);
         json sections = json::array();
         for (const Heading& h : rp.resolved.headings)
@@ -157,7 +157,7 @@ ReportResult build_report(const ReportOptions& options, const FileSystem& files)
     SiteContext site{&content.config, &content.pages, SOURCED_VERSION};
     for (Page* p : chosen_pages(options, content.pages, all_slugs, included, out)) {
         auto text = result.texts.find(p->path);
-        PageInputs inputs{&content.registry, &site, text == result.texts.end() ? nullptr : &text->second};
+        PageInputs inputs{&content.registry, &checked.marks, &site, text == result.texts.end() ? nullptr : &text->second};
         PageWork page_work;
         ReportPage rp{p, parse_page(*p, inputs, page_work, p->slug + "--"), std::move(page_work.resolved)};
         out.append(page_work.diagnostics);
@@ -172,7 +172,7 @@ ReportResult build_report(const ReportOptions& options, const FileSystem& files)
 
     // render
     json pages = json::array(), toc = json::array();
-    render_pages(work, content.registry, project.templates, pages, toc);
+    render_pages(work, content.registry, checked.marks, project.templates, pages, toc);
     std::string date = options.build_date.empty() ? checked.today : options.build_date;
     result.html = project.templates.render("report", report_view(options, project, usage, css, date, pages, toc, result.verified));
     result.pages = static_cast<int>(work.size());

@@ -109,7 +109,7 @@ std::optional<PageEdit> rebuild_edited_pages(SiteState& state, const std::vector
         if (!same_front_matter(loaded.page->meta, old.meta) || loaded.page->slug != old.slug) return std::nullopt;
         r.page = std::move(*loaded.page);
         r.text = std::move(*loaded.text);
-        build_page(r.page, {&content.registry, &site, &r.text}, *state.templates, r.work);
+        build_page(r.page, {&content.registry, &state.report.marks, &site, &r.text}, *state.templates, r.work);
         if (r.work.diagnostics.has_errors()) return std::nullopt;  // a full build reports it
         r.contribution = page_contribution(r.page.slug, r.page.meta.title, r.work.resolved, r.work.bare);
         const PageState& before = state.pages[r.index];

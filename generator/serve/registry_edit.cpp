@@ -74,7 +74,7 @@ std::optional<RegistryChange> load_changed_registry(SiteState& state, const File
     std::swap(content.registry, change.previous);
     check_registry_content(content, change.texts, options, files, options.content_dir, change.checks, change.report);
     if (change.checks.has_errors()) return decline(state, change);
-    change.after = registry_prints(content.registry);
+    change.after = registry_prints(content.registry, change.report.marks);
     for (const auto& [id, print] : change.after.figures)
         if (state.prints.figures.at(id) != print) change.figures.insert(id);
     for (const auto& [id, print] : change.after.sources)
@@ -97,7 +97,7 @@ bool rebuild_pages(SiteState& state, const RegistryChange& change, std::vector<T
         Page page = content.pages[r.index];
         const std::string& text = content.texts.at(page.path);
         page.body = split_front_matter(text).body;
-        build_page(page, {&content.registry, &site, &text}, engines[static_cast<size_t>(worker)], r.work);
+        build_page(page, {&content.registry, &change.report.marks, &site, &text}, engines[static_cast<size_t>(worker)], r.work);
         r.contribution = page_contribution(page.slug, page.meta.title, r.work.resolved, r.work.bare);
         if (r.work.diagnostics.has_errors() || !r.contribution.same_as(state.pages[r.index].contribution)) declined = true;
     });

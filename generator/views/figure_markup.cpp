@@ -36,26 +36,29 @@ std::string figure_open_html(const FigureUse& use, const LinkStyle& links) {
            escape_html(use.anchor) + "\">";
 }
 
-std::string figure_close_html(const FigureUse& use, const Registry& registry, const LinkStyle& links) {
+std::string figure_close_html(const FigureUse& use, const Registry& registry, const RegistryMarks& marks,
+                              const LinkStyle& links) {
     const Figure& f = *use.figure;
+    const FigureMarks& checked = marks.of(f.id);
     std::string html = status_flag_html(f.status) + "</a><span class=\"fig__card\" id=\"card-" + escape_html(use.anchor) + "\">";
     html += "<span class=\"card__head\"><span class=\"card__status\"><span aria-hidden=\"true\">" + status_symbol(f.status) +
             "</span> " + capitalised(status_name(f.status)) + "</span> <span class=\"card__asof\">as of " +
             escape_html(human_date(f.as_of)) + "</span></span>";
-    if (f.stale)
+    if (checked.stale)
         html += "<span class=\"card__stale\">Stale: due for review by " + escape_html(human_date(f.review_by)) + "</span>";
     html += "<span class=\"card__value\">" + escape_html(f.display) + "</span>";
-    html += derived_arithmetic_html(f, links);
+    html += derived_arithmetic_html(f, checked, links);
     html += "<span class=\"card__claim\">" + escape_html(f.claim) + "</span>";
     if (!f.note.empty()) html += "<span class=\"card__why\">" + escape_html(f.note) + "</span>";
-    for (const Evidence& ev : f.evidence) {
+    for (size_t i = 0; i < f.evidence.size(); ++i) {
+        const Evidence& ev = f.evidence[i];
         html += "<span class=\"card__evidence\">";
         if (!ev.quote.empty()) html += "<q>" + escape_html(ev.quote) + "</q> ";
         const Source* s = registry.source(ev.source_id);
-        if (ev.snapshot == "checked")
+        if (checked.snapshot(i) == "checked")
             html += "<span class=\"card__check\">(quote checked against a snapshot of the source" +
                     (s && !s->accessed.empty() ? " of " + escape_html(human_date(s->accessed)) : std::string()) + ") </span>";
-        else if (ev.snapshot == "unchecked")
+        else if (checked.snapshot(i) == "unchecked")
             html += "<span class=\"card__check card__check--no\">(quote not checked: no snapshot of the source) </span>";
         if (s)
             html += "<span class=\"card__source\">— " + source_citation_html(*s, registry, links) +
@@ -67,10 +70,10 @@ std::string figure_close_html(const FigureUse& use, const Registry& registry, co
     return html;
 }
 
-std::string derived_arithmetic_html(const Figure& f, const LinkStyle& links) {
-    if (f.arithmetic.empty()) return "";
+std::string derived_arithmetic_html(const Figure& f, const FigureMarks& marks, const LinkStyle& links) {
+    if (marks.arithmetic.empty()) return "";
     std::string html = "<span class=\"card__derived\">Computed: ";
-    for (const auto& [token, is_id] : f.arithmetic) {
+    for (const auto& [token, is_id] : marks.arithmetic) {
         if (is_id) html += "<a href=\"" + escape_html(links.figure(token)) + "\">" + escape_html(token) + "</a> ";
         else html += escape_html(token) + " ";
     }

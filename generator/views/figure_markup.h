@@ -12,18 +12,21 @@
 #include "link_style.h"
 #include "reference_resolver.h"
 #include "registry.h"
+#include "registry_marks.h"
 
 namespace sourced {
 
 // Opening markup of a figure use; the link text follows, then the closing.
 std::string figure_open_html(const FigureUse& use, const LinkStyle& links);
-std::string figure_close_html(const FigureUse& use, const Registry& registry, const LinkStyle& links);
+// `marks`: what the registry checks found (stale, arithmetic, checked quotes).
+std::string figure_close_html(const FigureUse& use, const Registry& registry, const RegistryMarks& marks,
+                              const LinkStyle& links);
 
 // The status flag shown after a figure: "◆ reported" (hidden "verified" for verified).
 std::string status_flag_html(Status status);
 
 // "Computed: <a>id</a> / <a>id</a> = 75" for a derived figure, linking its inputs; "" otherwise.
-std::string derived_arithmetic_html(const Figure& figure, const LinkStyle& links);
+std::string derived_arithmetic_html(const Figure& figure, const FigureMarks& marks, const LinkStyle& links);
 
 // "<a href=URL>Title</a>, Container, Publisher, 26 June 2026 (accessed ...)".
 std::string source_citation_html(const Source& source, const Registry& registry, const LinkStyle& links);

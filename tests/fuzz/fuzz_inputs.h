@@ -69,7 +69,7 @@ inline void page_input(const std::string& text) {
     ResolvedPage resolved = resolve_references("page.md", document, registry, out);
     std::vector<BareFigure> bare;
     check_page_prose("page.md", document, resolved, text, bare, out);
-    if (!out.has_errors()) (void)render_page_body(document, resolved, registry, "");
+    if (!out.has_errors()) (void)render_page_body(document, resolved, registry, RegistryMarks(), "");
 }
 
 // The derived-figure expression parser and evaluator; error offsets stay in the text.
