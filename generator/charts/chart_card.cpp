@@ -59,8 +59,14 @@ std::string chart_card_id(const ChartSpec& spec, const std::string& slug, size_t
 }
 
 std::string chart_card_path(const std::string& id) { return "cards/chart-" + id + ".html"; }
+
+namespace {
+
+// Where the chart alone and its SVG image are, from the site root.
 std::string chart_embed_path(const std::string& id) { return "cards/chart-" + id + ".embed.html"; }
 std::string chart_svg_path(const std::string& id) { return "cards/chart-" + id + ".svg"; }
+
+}  // namespace
 
 void check_chart_card_ids(const std::vector<ChartCard>& cards, const Registry& registry, Diagnostics& out) {
     std::map<std::string, const ChartCard*> seen;
@@ -78,6 +84,9 @@ void check_chart_card_ids(const std::vector<ChartCard>& cards, const Registry& r
     }
 }
 
+namespace {
+
+// The standalone SVG image: namespaced, sized, with its own colours.
 std::string chart_card_svg(const ChartCard& card, const SiteConfig& config) {
     ChartSvg drawn = render_chart_svg(card.chart, "chart", LinkStyle(root_from_cards(config)));
     std::string svg = drawn.svg;
@@ -98,6 +107,7 @@ std::string chart_card_svg(const ChartCard& card, const SiteConfig& config) {
     return svg + "\n";
 }
 
+// The copy-paste snippets; every string escaped.
 std::string chart_iframe_snippet(const ChartCard& card, const SiteConfig& config) {
     std::string title = card.chart.spec.title + " (" + config.title + ")";
     return "<iframe src=\"" + escape(config.base_url + chart_embed_path(card.id)) + "\" title=\"" + escape(title) +
@@ -127,6 +137,8 @@ std::string chart_html_snippet(const ChartCard& card, const SiteConfig& config) 
             "\">Chart and sources: " + escape(config.title) + "</a></p>\n</figure>";
     return html;
 }
+
+}  // namespace
 
 json chart_card_view(const ChartCard& card, const SiteConfig& config, bool embed) {
     const std::string root = root_from_cards(config);
