@@ -2,12 +2,11 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <functional>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include "atomic_file.h"
 #include "file_system.h"
 
 namespace sourced {
@@ -84,18 +83,13 @@ bool BuildCache::save(std::string& error) const {
     nlohmann::json doc = {{"version", cache_version_stamp()}, {"units", list}};
     std::error_code ec;
     fs::create_directories(fs::path(manifest_).parent_path(), ec);
-    std::string temporary = manifest_ + ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << doc.dump() << "\n";
-        if (!out) {
-            error = "cannot write " + temporary;
-            return false;
-        }
-    }
-    fs::rename(temporary, manifest_, ec);
-    if (ec) error = "cannot write " + manifest_ + ": " + ec.message();
-    return !ec;
+    AtomicFile manifest(manifest_);
+    manifest.write(doc.dump());
+    manifest.write("\n");
+    if (manifest.commit()) return true;
+    error = manifest.failure() == AtomicFile::Failure::write ? manifest.error()
+                                                             : "cannot write " + manifest_ + ": " + manifest.reason();
+    return false;
 }
 
 std::optional<std::string> BuildCache::previous_bytes(const std::string& path, const std::string& hash) const {

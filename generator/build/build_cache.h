@@ -44,7 +44,6 @@ public:
     bool load(std::string& note);
     // Writes the manifest atomically (a temporary file renamed over it).
     bool save(std::string& error) const;
-    const std::string& manifest_path() const { return manifest_; }
 
     // The previous bytes of `path` if they still hash to `hash`.
     std::optional<std::string> previous_bytes(const std::string& path, const std::string& hash) const;

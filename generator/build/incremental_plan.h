@@ -58,7 +58,6 @@ public:
     std::string article_key(const Page& page, const ResolvedPage& resolved) const;
     // Empty for outputs that are not cached (made every build).
     std::string site_page_key(const std::string& path, const UsageIndex& usage) const;
-    std::string card_key(const Figure& figure) const;
 
     // The previous bytes of single-file unit `path` if `key` is unchanged;
     // else `render()`, recorded. An empty key always renders. Thread-safe.
@@ -77,6 +76,7 @@ public:
     void commit(const OutputTree& tree);
 
 private:
+    std::string card_key(const Figure& figure) const;
     std::string template_hash(const std::string& name) const;
     void note(const std::string& unit, const std::string& key, std::map<std::string, std::string> files, bool rendered);
 

@@ -15,6 +15,9 @@ std::uint64_t fnv1a64(const std::string& text) {
     return hash;
 }
 
+namespace {
+
+// The canonical text the revision hashes (compact JSON, fixed key order).
 std::string figure_revision_input(const Figure& figure) {
     // Arrays, not objects, so the order is fixed by this code, not by a map.
     nlohmann::json evidence = nlohmann::json::array();
@@ -23,6 +26,8 @@ std::string figure_revision_input(const Figure& figure) {
                                 status_name(figure.status), evidence};
     return canonical.dump();
 }
+
+}  // namespace
 
 std::string figure_revision(const Figure& figure) {
     static const char* const kHex = "0123456789abcdef";

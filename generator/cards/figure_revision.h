@@ -17,10 +17,8 @@ namespace sourced {
 // FNV-1a, 64 bit, over the bytes of `text`.
 std::uint64_t fnv1a64(const std::string& text);
 
-// The canonical text the revision hashes (compact JSON, fixed key order).
-std::string figure_revision_input(const Figure& figure);
-
-// 16 lowercase hex digits: fnv1a64(figure_revision_input(figure)).
+// 16 lowercase hex digits: fnv1a64 of the figure's canonical text (compact
+// JSON, fixed key order).
 std::string figure_revision(const Figure& figure);
 
 // The date the figure last changed, as ISO text: its `changed` field when the

@@ -1,17 +1,13 @@
 #include "image_cache.h"
 
-#include <unistd.h>
-
 #include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <thread>
 
 #include <cairo.h>
 #include <glib.h>
 #include <librsvg/rsvg.h>
 #include <zlib.h>
 
+#include "atomic_file.h"
 #include "figure_image.h"
 #include "file_system.h"
 
@@ -37,26 +33,10 @@ uint32_t big_endian(const std::string& bytes, size_t at) {
 
 std::optional<std::string> read_whole(const fs::path& path) { return DiskFileSystem().read(path.string()); }
 
-// Writes to a name of this thread's own, then renames: readers see a whole entry or none.
+// Readers see a whole entry or none (atomic_file.h).
 bool store(const fs::path& path, const std::string& bytes) {
-    std::ostringstream suffix;
-    suffix << ".tmp-" << ::getpid() << "-" << std::this_thread::get_id();
-    fs::path temporary = path.string() + suffix.str();
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) return false;
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.close();
-        if (!out) {
-            std::error_code ec;
-            fs::remove(temporary, ec);
-            return false;
-        }
-    }
-    std::error_code ec;
-    fs::rename(temporary, path, ec);
-    if (ec) fs::remove(temporary, ec);
-    return !ec;
+    std::string error;
+    return write_file_atomically(path.string(), bytes, error);
 }
 
 }  // namespace

@@ -59,8 +59,14 @@ std::string chart_card_id(const ChartSpec& spec, const std::string& slug, size_t
 }
 
 std::string chart_card_path(const std::string& id) { return "cards/chart-" + id + ".html"; }
+
+namespace {
+
+// Where the chart alone and its SVG image are, from the site root.
 std::string chart_embed_path(const std::string& id) { return "cards/chart-" + id + ".embed.html"; }
 std::string chart_svg_path(const std::string& id) { return "cards/chart-" + id + ".svg"; }
+
+}  // namespace
 
 void check_chart_card_ids(const std::vector<ChartCard>& cards, const Registry& registry, Diagnostics& out) {
     std::map<std::string, const ChartCard*> seen;
@@ -98,6 +104,7 @@ std::string chart_card_svg(const ChartCard& card, const SiteConfig& config) {
     return svg + "\n";
 }
 
+// The copy-paste snippets; every string escaped.
 std::string chart_iframe_snippet(const ChartCard& card, const SiteConfig& config) {
     std::string title = card.chart.spec.title + " (" + config.title + ")";
     return "<iframe src=\"" + escape(config.base_url + chart_embed_path(card.id)) + "\" title=\"" + escape(title) +

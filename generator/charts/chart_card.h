@@ -43,21 +43,19 @@ std::vector<ChartCard> chart_cards_on(const std::string& slug, const std::string
 // The card id of the n-th (from 1) chart on the page with `slug`.
 std::string chart_card_id(const ChartSpec& spec, const std::string& slug, size_t n);
 
-// Where a chart card's files are, from the site root.
+// Where a chart card's page is, from the site root.
 std::string chart_card_path(const std::string& id);
-std::string chart_embed_path(const std::string& id);
-std::string chart_svg_path(const std::string& id);
-
-// CHART005 at the later chart when two charts share one card id, or at a
-// chart whose card files would be a figure's (a figure with id "chart-<id>").
-void check_chart_card_ids(const std::vector<ChartCard>& cards, const Registry& registry, Diagnostics& out);
 
 // The standalone SVG image: namespaced, sized, with its own colours.
 std::string chart_card_svg(const ChartCard& card, const SiteConfig& config);
 
-// The copy-paste snippets; every string escaped.
+// The copy-paste snippets (`sourced card chart-<id>` prints them too); every string escaped.
 std::string chart_iframe_snippet(const ChartCard& card, const SiteConfig& config);
 std::string chart_html_snippet(const ChartCard& card, const SiteConfig& config);
+
+// CHART005 at the later chart when two charts share one card id, or at a
+// chart whose card files would be a figure's (a figure with id "chart-<id>").
+void check_chart_card_ids(const std::vector<ChartCard>& cards, const Registry& registry, Diagnostics& out);
 
 // The view templates/chart-card.mustache renders; `embed` leaves out the snippets.
 nlohmann::json chart_card_view(const ChartCard& card, const SiteConfig& config, bool embed);

@@ -59,8 +59,8 @@ void collect_runs(const MarkdownDocument& doc, cmark_node* parent, std::vector<T
     flush();
 }
 
-}  // namespace
-
+// Every figure-like number outside fig: links, with its file position.
+// `source_text` is the page file's text, used to pin columns exactly.
 std::vector<BareFigure> find_bare_figures(const std::string& path, const MarkdownDocument& doc,
                                           const std::string& source_text) {
     std::vector<TextRun> runs;
@@ -87,6 +87,8 @@ std::vector<BareFigure> find_bare_figures(const std::string& path, const Markdow
     }
     return out;
 }
+
+}  // namespace
 
 void check_page_prose(const std::string& path, const MarkdownDocument& doc, const ResolvedPage& page,
                       const std::string& source_text, std::vector<BareFigure>& bare, Diagnostics& out) {

@@ -28,11 +28,6 @@ struct BareFigure {
     std::string text;
 };
 
-// Every figure-like number outside fig: links, with its file position.
-// `source_text` is the page file's text, used to pin columns exactly.
-std::vector<BareFigure> find_bare_figures(const std::string& path, const MarkdownDocument& doc,
-                                          const std::string& source_text);
-
 // SRC001 for each bare figure; SRC002 for each fig: link whose text disagrees.
 void check_page_prose(const std::string& path, const MarkdownDocument& doc, const ResolvedPage& page,
                       const std::string& source_text, std::vector<BareFigure>& bare, Diagnostics& out);

@@ -1,8 +1,6 @@
 #include "commands.h"
 
 #include <filesystem>
-#include <fstream>
-#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -10,6 +8,7 @@
 #include <sstream>
 #include <thread>
 
+#include "atomic_file.h"
 #include "build_cache.h"
 #include "content_watcher.h"
 #include "image_cache.h"
@@ -51,6 +50,10 @@ void print_diagnostics(const Diagnostics& diagnostics, const std::map<std::strin
     }
 }
 
+namespace {
+
+// `--stats`: one line per stage, wall milliseconds; the per-page stages as
+// milliseconds summed over the threads that ran them.
 void print_stage_times(const BuildResult& result, std::ostream& stream) {
     char line[160];
     double total = 0;
@@ -72,6 +75,8 @@ void print_stage_times(const BuildResult& result, std::ostream& stream) {
     std::snprintf(line, sizeof line, "stage %-10s %9.1f ms  (%d threads)\n", "total", total, result.jobs);
     stream << line;
 }
+
+}  // namespace
 
 int run_build_command(const BuildOptions& options, const PrintOptions& print, std::ostream& stdout_stream,
                       std::ostream& stderr_stream) {
@@ -139,22 +144,14 @@ int run_report_command(const ReportOptions& options, const PrintOptions& print, 
                       << "; " << options.output << " was left as it was\n";
         return 1;
     }
-    // Write beside the target and rename, so a half-written report never appears.
-    std::string staging = options.output + ".tmp-" + std::to_string(::getpid());
-    {
-        std::ofstream file(staging, std::ios::binary | std::ios::trunc);
-        file << result.html;
-        if (!file.flush()) {
+    // Written beside the target and renamed, so a half-written report never appears.
+    AtomicFile report(options.output);
+    report.write(result.html);
+    if (!report.commit()) {
+        if (report.failure() == AtomicFile::Failure::write)
             stderr_stream << options.output << ": error[OUT004]: cannot write the report\n";
-            std::remove(staging.c_str());
-            return 1;
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(staging, options.output, ec);
-    if (ec) {
-        stderr_stream << options.output << ": error[OUT005]: cannot move the report into place: " << ec.message() << "\n";
-        std::remove(staging.c_str());
+        else
+            stderr_stream << options.output << ": error[OUT005]: cannot move the report into place: " << report.reason() << "\n";
         return 1;
     }
     if (!quiet)

@@ -28,10 +28,6 @@ struct PrintOptions {
 int run_build_command(const BuildOptions& options, const PrintOptions& print, std::ostream& stdout_stream,
                       std::ostream& stderr_stream);
 
-// `--stats`: one line per stage, wall milliseconds; the per-page stages as
-// milliseconds summed over the threads that ran them.
-void print_stage_times(const BuildResult& result, std::ostream& stream);
-
 // `sourced report`: the explainer as one HTML file, and optionally a PDF.
 int run_report_command(const ReportOptions& options, const PrintOptions& print, const std::string& pdf_path,
                        std::ostream& stdout_stream, std::ostream& stderr_stream);

@@ -13,8 +13,7 @@ std::string severity_name(Severity s) {
     return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "note";
 }
 
-}  // namespace
-
+// One line of description for a diagnostic code ("SRC001" -> "bare figure ..."); empty if unknown.
 std::string code_description(const std::string& code) {
     static const std::map<std::string, std::string> descriptions = {
         {"SRC001", "A figure-like number in prose is not a fig: link (bare figure)."},
@@ -34,6 +33,8 @@ std::string code_description(const std::string& code) {
     auto it = descriptions.find(code);
     return it == descriptions.end() ? "" : it->second;
 }
+
+}  // namespace
 
 std::string diagnostics_json(const BuildResult& result, bool failed) {
     const Diagnostics& d = result.diagnostics;

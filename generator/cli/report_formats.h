@@ -12,9 +12,6 @@
 
 namespace sourced {
 
-// One line of description for a diagnostic code ("SRC001" -> "bare figure ..."); empty if unknown.
-std::string code_description(const std::string& code);
-
 std::string diagnostics_json(const BuildResult& result, bool failed);
 std::string diagnostics_sarif(const BuildResult& result);
 

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <tuple>
 
-#include "text_position.h"
-
 namespace sourced {
 
 void Diagnostics::error(std::string path, int line, int column, std::string code, std::string message) {
@@ -49,10 +47,6 @@ std::string format_diagnostic(const Diagnostic& d) {
     if (!d.code.empty()) out += "[" + d.code + "]";
     out += ": " + d.message;
     return out;
-}
-
-std::string format_diagnostic_with_source(const Diagnostic& d, const std::string& source_text) {
-    return format_diagnostic_with_line(d, d.line <= 0 || source_text.empty() ? "" : line_text(source_text, d.line));
 }
 
 std::string format_diagnostic_with_line(const Diagnostic& d, const std::string& line) {

@@ -44,10 +44,8 @@ private:
 // "path:line:col: error[CODE]: message" (line and column left out when 0).
 std::string format_diagnostic(const Diagnostic& d);
 
-// The formatted diagnostic followed, when source_text is not empty and the
-// line exists, by that source line and a caret under the column.
-std::string format_diagnostic_with_source(const Diagnostic& d, const std::string& source_text);
-// The same, given the text of the diagnostic's line (empty: none).
+// The formatted diagnostic followed, when `line` (the text of the
+// diagnostic's line) is not empty, by that line and a caret under the column.
 std::string format_diagnostic_with_line(const Diagnostic& d, const std::string& line);
 
 // Diagnostics sorted by path, line, column (stable for equal positions), so

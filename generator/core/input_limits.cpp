@@ -102,6 +102,10 @@ std::optional<std::size_t> first_invalid_utf8(const std::string& text) {
     return std::nullopt;
 }
 
+namespace {
+
+// Encoding checks every text input passes: valid UTF-8 (ENC001), no NUL byte
+// (ENC002), not old-Mac CR-only line endings (ENC003).
 bool check_text_encoding(const std::string& path, const std::string& text, Diagnostics& out) {
     if (auto bad = first_invalid_utf8(text)) {
         char byte[8];
@@ -121,6 +125,8 @@ bool check_text_encoding(const std::string& path, const std::string& text, Diagn
     }
     return true;
 }
+
+}  // namespace
 
 bool check_page_input(const std::string& path, const std::string& text, Diagnostics& out, const InputLimits& limits) {
     if (!check_size(path, text, limits.max_page_bytes, "the page", out)) return false;

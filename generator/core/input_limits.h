@@ -33,10 +33,6 @@ const InputLimits& default_input_limits();
 // forms, surrogates and code points past U+10FFFF are invalid), or nothing.
 std::optional<std::size_t> first_invalid_utf8(const std::string& text);
 
-// Encoding checks every text input passes: valid UTF-8 (ENC001), no NUL byte
-// (ENC002), not old-Mac CR-only line endings (ENC003).
-bool check_text_encoding(const std::string& path, const std::string& text, Diagnostics& out);
-
 // A Markdown page: size, encoding, container nesting, paragraph size.
 bool check_page_input(const std::string& path, const std::string& text, Diagnostics& out,
                       const InputLimits& limits = default_input_limits());

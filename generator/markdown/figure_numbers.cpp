@@ -316,6 +316,10 @@ std::vector<FigureMention> find_figure_mentions(const std::string& text) {
     return out;
 }
 
+namespace {
+
+// True if `n`, read with its display rounding and unit scale, equals `value`
+// (2.66M ~ 2,664,000; 530 ~ 532.8; 0.18 ~ 0.17934).
 bool number_matches(const WrittenNumber& n, double value) {
     // Within half a step of the last written digit; an exact half is not a match
     // (0.43 does not display 0.435). Exact numbers (words) allow float noise only.
@@ -328,6 +332,8 @@ bool number_matches(const WrittenNumber& n, double value) {
     // The unit may carry the scale ("USD per million tokens"): compare as written.
     return n.scale != 1 && close(n.number, n.half_step, value);
 }
+
+}  // namespace
 
 bool text_states_value(const std::string& text, double value) {
     for (const WrittenNumber& n : written_numbers(text))

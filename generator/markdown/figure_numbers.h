@@ -44,10 +44,6 @@ std::vector<WrittenNumber> written_numbers(const std::string& text);
 // ("3-10x", "two to four times") included in the span.
 std::vector<FigureMention> find_figure_mentions(const std::string& text);
 
-// True if `n`, read with its display rounding and unit scale, equals `value`
-// (2.66M ~ 2,664,000; 530 ~ 532.8; 0.18 ~ 0.17934).
-bool number_matches(const WrittenNumber& n, double value);
-
 // True if any number written in `text` matches `value`.
 bool text_states_value(const std::string& text, double value);
 

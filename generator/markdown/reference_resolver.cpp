@@ -25,8 +25,7 @@ void note_source(ResolvedPage& page, std::map<std::string, size_t>& order, const
     if (anchors.empty() || anchors.back() != anchor) anchors.push_back(anchor);
 }
 
-}  // namespace
-
+// "Post-training is not pre-training" -> "post-training-is-not-pre-training".
 std::string heading_slug(const std::string& text) {
     std::string slug;
     for (unsigned char c : text) {
@@ -37,6 +36,8 @@ std::string heading_slug(const std::string& text) {
     while (!slug.empty() && slug.back() == '-') slug.pop_back();
     return slug.empty() ? "section" : slug;
 }
+
+}  // namespace
 
 ResolvedPage resolve_references(const std::string& path, const MarkdownDocument& doc, const Registry& registry,
                                 Diagnostics& out, const std::string& id_prefix) {

@@ -78,7 +78,4 @@ inline std::string reference_id(const ResolvedPage& page, const std::string& sou
 ResolvedPage resolve_references(const std::string& path, const MarkdownDocument& doc, const Registry& registry,
                                 Diagnostics& out, const std::string& id_prefix = "");
 
-// "Post-training is not pre-training" -> "post-training-is-not-pre-training".
-std::string heading_slug(const std::string& text);
-
 }  // namespace sourced

@@ -1,6 +1,5 @@
 #include "registry.h"
 
-#include <cstdio>
 #include <set>
 
 #include "json_document.h"
@@ -11,27 +10,8 @@ using nlohmann::json;
 
 namespace {
 
-// Finds where an entry's "id" (or, for Zotero items, "citation-key") sits in
-// the file; each text is scanned once, not once per entry.
-class EntryLocator {
-public:
-    explicit EntryLocator(const std::string& text) : ids_(text, "id"), keys_(text, "citation-key") {}
-    TextPosition find(const std::string& key, const std::string& value) const {
-        return (key == std::string("id") ? ids_ : keys_).find(value);
-    }
-
-private:
-    JsonPairLocator ids_;
-    JsonPairLocator keys_;
-};
-
-const std::set<std::string> kSourceKinds = {"primary", "secondary", "vendor", "press-release", "social"};
 const std::set<std::string> kFigureKeys = {"id", "value", "unit", "display", "claim", "status", "sources", "as_of",
                                            "note", "verified", "quantity", "derived", "review_by", "changed"};
-
-bool is_http_url(const std::string& url) {
-    return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
-}
 
 bool is_iso_date(const std::string& s) {
     // YYYY, YYYY-MM or YYYY-MM-DD
@@ -46,137 +26,19 @@ bool is_iso_date(const std::string& s) {
     return false;
 }
 
-// Reads one registry entry, reporting problems at the entry's position.
-class EntryReader {
-public:
-    EntryReader(const std::string& path, const json& entry, EntryLocation where, std::string what, Diagnostics& out)
-        : path_(path), entry_(entry), where_(std::move(where)), what_(std::move(what)), out_(out) {}
-
-    std::string text(const std::string& key, bool required) {
-        auto it = entry_.find(key);
-        if (it == entry_.end() || it->is_null()) {
-            if (required) error("REG002", what_ + " is missing required field '" + key + "'");
-            return {};
-        }
-        if (!it->is_string()) {
-            error("REG003", what_ + ": field '" + key + "' must be a string");
-            return {};
-        }
-        std::string value = it->get<std::string>();
-        if (required && value.empty()) error("REG002", what_ + ": field '" + key + "' must not be empty");
-        return value;
-    }
-
-    void error(const std::string& code, const std::string& message) {
-        out_.error(path_, where_.line, where_.column, code, message);
-    }
-
-    const json& entry() const { return entry_; }
-
-private:
-    const std::string& path_;
-    const json& entry_;
-    EntryLocation where_;
-    std::string what_;
-    Diagnostics& out_;
-};
-
-EntryLocation locate(const std::string& path, const EntryLocator& text, const json& entry) {
-    EntryLocation where{path, 1, 1};
-    if (!entry.is_object()) return where;
-    for (const char* key : {"id", "citation-key"}) {
-        auto id = entry.find(key);
-        if (id == entry.end() || !id->is_string()) continue;
-        TextPosition pos = text.find(key, id->get<std::string>());
-        where.line = pos.line;
-        where.column = pos.column;
-        break;
-    }
-    return where;
-}
-
-// The key a source is cited by: its CSL "id", or, when that is not a usable
-// key (Zotero's own export uses item URIs or numbers), its "citation-key".
-std::string source_key(const json& entry) {
-    std::string id;
-    if (auto it = entry.find("id"); it != entry.end()) {
-        if (it->is_string()) id = it->get<std::string>();
-        else if (it->is_number_integer()) id = std::to_string(it->get<long long>());
-    }
-    if (!is_valid_source_id(id))
-        if (auto key = entry.find("citation-key"); key != entry.end() && key->is_string() &&
-                                                   is_valid_source_id(key->get<std::string>()))
-            return key->get<std::string>();
-    return id;
-}
-
-std::string entry_name(const char* kind, const json& entry, size_t index) {
-    auto id = entry.find("id");
-    if (id != entry.end() && id->is_string()) return std::string(kind) + " '" + id->get<std::string>() + "'";
-    return std::string(kind) + " #" + std::to_string(index + 1);
-}
-
-void read_source(const std::string& path, const EntryLocator& text, const json& entry, size_t index,
-                 Registry& registry, Diagnostics& out) {
-    EntryLocation where = locate(path, text, entry);
-    std::string what = entry_name("source", entry, index);
-    if (!entry.is_object()) {
-        out.error(path, where.line, where.column, "REG001", what + " must be a JSON object");
-        return;
-    }
-    EntryReader r(path, entry, where, what, out);
-    Source s;
-    s.where = where;
-    s.id = source_key(entry);
-    if (s.id.empty()) r.error("REG002", what + " is missing required field 'id'");
-    s.type = r.text("type", true);
-    s.title = r.text("title", true);
-    s.url = r.text("URL", false);
-    s.publisher = r.text("publisher", false);
-    s.container_title = r.text("container-title", false);
-    s.doi = r.text("DOI", false);
-    s.csl = entry;
-    if (s.url.empty() && !s.doi.empty()) s.url = "https://doi.org/" + s.doi;
-    if (!s.id.empty() && !is_valid_source_id(s.id))
-        r.error("REG004", what + ": id must match [A-Za-z0-9_][A-Za-z0-9_.:-]*");
-    if (!s.url.empty() && !is_http_url(s.url))
-        r.error("REG006", what + ": URL '" + s.url + "' must start with http:// or https://");
-    if (auto a = entry.find("author"); a != entry.end()) {
-        if (!a->is_array()) r.error("REG003", what + ": field 'author' must be a list of CSL names");
-        else
-            for (const auto& name : *a) {
-                std::string n = csl_name_text(name);
-                if (n.empty()) r.error("REG003", what + ": an author needs 'family' or 'literal'");
-                else s.authors.push_back(n);
-            }
-    }
-    for (const char* key : {"issued", "accessed"}) {
-        auto d = entry.find(key);
-        if (d == entry.end()) continue;
-        std::string date = csl_date_text(*d);
-        if (date.empty()) r.error("REG007", what + ": '" + key + "' is not a CSL date ({\"date-parts\": [[2026, 6, 26]]})");
-        (std::string(key) == "issued" ? s.issued : s.accessed) = date;
-    }
-    if (auto c = entry.find("custom"); c != entry.end()) {
-        if (!c->is_object()) {
-            r.error("REG003", what + ": field 'custom' must be an object");
-        } else {
-            EntryReader cr(path, *c, where, what, out);
-            s.kind = cr.text("kind", false);
-            s.via = cr.text("via", false);
-            s.archive_url = cr.text("archive_url", false);
-            if (!s.kind.empty() && !kSourceKinds.count(s.kind))
-                r.error("REG008", what + ": kind '" + s.kind + "' is not one of primary, secondary, vendor, press-release, social");
-            if (!s.archive_url.empty() && !is_http_url(s.archive_url))
-                r.error("REG006", what + ": archive_url '" + s.archive_url + "' must start with http:// or https://");
-        }
-    }
-    registry.sources.push_back(std::move(s));
+// True for ids of the form [a-z0-9][a-z0-9._-]* (safe in URLs, file names and HTML ids).
+bool is_valid_id(const std::string& id) {
+    if (id.empty() || id.size() > 128) return false;
+    auto ok_first = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+    if (!ok_first(id[0])) return false;
+    for (char c : id)
+        if (!ok_first(c) && c != '-' && c != '_' && c != '.') return false;
+    return id.find("..") == std::string::npos;
 }
 
 void read_figure(const std::string& path, const EntryLocator& text, const json& entry, size_t index,
                  Registry& registry, Diagnostics& out) {
-    EntryLocation where = locate(path, text, entry);
+    EntryLocation where = locate_entry(path, text, entry);
     std::string what = entry_name("figure", entry, index);
     if (!entry.is_object()) {
         out.error(path, where.line, where.column, "REG001", what + " must be a JSON object");
@@ -262,19 +124,6 @@ void check_references(const std::string& path, Registry& registry, Diagnostics& 
                           "figure '" + f.id + "' cites source '" + ev.source_id + "', which is not in the registry");
 }
 
-}  // namespace
-
-bool is_valid_source_id(const std::string& id) {
-    if (id.empty() || id.size() > 128) return false;
-    auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; };
-    if (!alnum(id[0])) return false;
-    for (char c : id)
-        if (!alnum(c) && c != '-' && c != '.' && c != ':') return false;
-    return id.find("..") == std::string::npos;
-}
-
-namespace {
-
 // Finds the top-level "sources" of a registry without building its document:
 // a SAX pass that keeps nothing but the depth and the last top-level
 // "sources" value (the last, as the parsed document would keep it).
@@ -333,56 +182,6 @@ std::string registry_sources_file(const std::string& registry_text) {
     return parsed && finder.top_is_object ? finder.name : std::string();
 }
 
-bool is_valid_id(const std::string& id) {
-    if (id.empty() || id.size() > 128) return false;
-    auto ok_first = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
-    if (!ok_first(id[0])) return false;
-    for (char c : id)
-        if (!ok_first(c) && c != '-' && c != '_' && c != '.') return false;
-    return id.find("..") == std::string::npos;
-}
-
-std::string csl_date_text(const json& date) {
-    if (!date.is_object()) return {};
-    if (auto parts = date.find("date-parts"); parts != date.end()) {
-        if (!parts->is_array() || parts->empty() || !(*parts)[0].is_array() || (*parts)[0].empty()) return {};
-        const json& first = (*parts)[0];
-        std::string out;
-        for (size_t i = 0; i < first.size() && i < 3; ++i) {
-            int n = 0;
-            if (first[i].is_number_integer()) n = first[i].get<int>();
-            else if (first[i].is_string()) {
-                try { n = std::stoi(first[i].get<std::string>()); } catch (...) { return {}; }
-            } else return {};
-            char buf[16];
-            std::snprintf(buf, sizeof buf, i == 0 ? "%04d" : "-%02d", n);
-            out += buf;
-        }
-        return out;
-    }
-    for (const char* key : {"raw", "literal"})
-        if (auto raw = date.find(key); raw != date.end() && raw->is_string()) return raw->get<std::string>();
-    return {};
-}
-
-std::string csl_name_text(const json& name) {
-    if (!name.is_object()) return {};
-    auto field = [&](const char* key) {
-        auto it = name.find(key);
-        return it != name.end() && it->is_string() ? it->get<std::string>() : std::string();
-    };
-    if (std::string literal = field("literal"); !literal.empty()) return literal;
-    std::string family = field("family");
-    if (family.empty()) return {};
-    // "Ludwig van Beethoven Jr.": given, particles, family, suffix.
-    std::string text;
-    for (const char* key : {"given", "dropping-particle", "non-dropping-particle"})
-        if (std::string part = field(key); !part.empty()) text += part + " ";
-    text += family;
-    if (std::string suffix = field("suffix"); !suffix.empty()) text += " " + suffix;
-    return text;
-}
-
 const Source* Registry::source(const std::string& id) const {
     auto it = source_index_.find(id);
     return it == source_index_.end() ? nullptr : &sources[it->second];
@@ -434,7 +233,8 @@ Registry load_registry(const std::string& path, const std::string& text, Diagnos
                     out.error(external->path, 1, 1, "REG001", "a CSL-JSON sources file must be a list of items");
                 else
                     for (size_t i = 0; i < sources->size(); ++i)
-                        read_source(external->path, external_ids, (*sources)[i], i, registry, out);
+                        if (auto source = read_source(external->path, external_ids, (*sources)[i], i, out))
+                            registry.sources.push_back(std::move(*source));
             }
         }
     }
@@ -447,8 +247,8 @@ Registry load_registry(const std::string& path, const std::string& text, Diagnos
             continue;
         }
         for (size_t i = 0; i < it->size(); ++i) {
-            if (std::string(list) == "sources") read_source(path, ids, (*it)[i], i, registry, out);
-            else read_figure(path, ids, (*it)[i], i, registry, out);
+            if (std::string(list) != "sources") read_figure(path, ids, (*it)[i], i, registry, out);
+            else if (auto source = read_source(path, ids, (*it)[i], i, out)) registry.sources.push_back(std::move(*source));
             (*it)[i] = nullptr;  // read: free its part of the document, so the document and the registry are not both held whole
         }
     }

@@ -1,9 +1,11 @@
 // The citation registry: sources (CSL-JSON) and figures, loaded and validated.
 //
-// Owns the in-memory model of content/registry.json and the rules that make
-// an entry well-formed: required fields, id syntax, unique ids, known status,
-// evidence that names existing sources, http(s)-only URLs, a verification
-// record for verified figures. It knows nothing of pages; which figures a page
+// Owns the in-memory model of content/registry.json, loading it, and the
+// rules that make a figure entry and the whole registry well-formed: required
+// fields, id syntax, known status, a verification record for verified
+// figures, unique ids, evidence that names existing sources. Sources (their
+// record and reading) are csl_source.h's, what every entry shares when it is
+// read registry_entry.h's. It knows nothing of pages; which figures a page
 // uses is the resolver's business.
 #pragma once
 
@@ -15,34 +17,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "csl_source.h"
 #include "diagnostics.h"
+#include "registry_entry.h"
 #include "status.h"
 
 namespace sourced {
-
-struct EntryLocation {
-    std::string path;
-    int line = 0;
-    int column = 0;
-};
-
-struct Source {
-    std::string id;
-    std::string type;
-    std::string title;
-    std::vector<std::string> authors;  // display names: "Gregory C. Allen", "DeepSeek-AI"
-    std::string issued;                // ISO date text: "2026", "2026-06", "2026-06-26"; may be empty
-    std::string accessed;
-    std::string url;
-    std::string publisher;
-    std::string container_title;
-    std::string kind;                  // custom.kind
-    std::string via;                   // custom.via
-    std::string archive_url;           // custom.archive_url
-    std::string doi;                   // DOI, without "https://doi.org/"
-    nlohmann::json csl;                // the whole CSL-JSON item, every field kept as written
-    EntryLocation where;               // where.path: registry.json or the separate sources file
-};
 
 struct Evidence {
     std::string source_id;
@@ -109,18 +89,5 @@ std::string registry_sources_file(const std::string& registry_text);
 // the registry names one (nullptr: it could not be read, already reported).
 Registry load_registry(const std::string& path, const std::string& text, Diagnostics& out,
                        const SourcesFile* external = nullptr);
-
-// True for ids of the form [a-z0-9][a-z0-9._-]* (safe in URLs, file names and HTML ids).
-bool is_valid_id(const std::string& id);
-
-// Source ids may also be citation keys as Better BibTeX makes them:
-// [A-Za-z0-9_][A-Za-z0-9_.:-]* ("allenChinaAIChips2025", "doe:2024").
-bool is_valid_source_id(const std::string& id);
-
-// "2026-06-26" from a CSL date object ({"date-parts": [[2026, 6, 26]]} or {"raw": "..."}).
-std::string csl_date_text(const nlohmann::json& date);
-
-// Display name of a CSL name object: "Given Family", or its literal.
-std::string csl_name_text(const nlohmann::json& name);
 
 }  // namespace sourced

@@ -14,12 +14,8 @@
 
 namespace sourced {
 
-// The layout around `content_html`, spliced in rather than copied through the
-// view (TemplateEngine::render_around): the ledger is tens of megabytes.
-std::string in_layout(const TemplateEngine& templates, const SiteContext& site, const std::string& title,
-                      const std::string& description, const std::string& root, const std::string& href,
-                      const std::string& content_html);
-// The layout around the template `inner_template` rendered with `inner_view`.
+// The layout around the template `inner_template` rendered with `inner_view`,
+// spliced in rather than copied through the view (TemplateEngine::render_around).
 std::string in_layout(const TemplateEngine& templates, const SiteContext& site, const std::string& title,
                       const std::string& description, const std::string& root, const std::string& href,
                       const std::string& inner_template, const nlohmann::json& inner_view);

@@ -8,6 +8,9 @@
 
 namespace sourced {
 
+namespace {
+
+// The page's inner HTML, its links relative to `root`.
 std::string report_page_html(const Registry& registry, const CheckReport& report, const std::string& root) {
     std::string h = "<article class=\"report\">\n<header class=\"article__header\">\n<h1>Build report</h1>\n"
                     "<p class=\"article__summary\">What <code>sourced check</code> found in this build";
@@ -62,6 +65,8 @@ std::string report_page_html(const Registry& registry, const CheckReport& report
     h += "</ul>\n</article>\n";
     return h;
 }
+
+}  // namespace
 
 std::string report_page(const TemplateEngine& templates, const SiteContext& site, const Registry& registry,
                         const CheckReport& report) {

@@ -16,9 +16,7 @@
 
 namespace sourced {
 
-std::string report_page_html(const Registry& registry, const CheckReport& report, const std::string& root);
-
-// figures/report.html: that HTML in the layout.
+// figures/report.html: the page's HTML in the layout.
 std::string report_page(const TemplateEngine& templates, const SiteContext& site, const Registry& registry,
                         const CheckReport& report);
 

@@ -74,9 +74,13 @@ void add_crawler_files(const LoadedContent& content, const std::vector<std::stri
     tree["robots.txt"] = robots;
 }
 
+namespace {
+
 std::string search_entry(const Page& p) {
     return script_safe_json({{"kind", "page"}, {"title", p.meta.title}, {"text", p.meta.summary}, {"href", page_href(p.slug)}});
 }
+
+}  // namespace
 
 std::string search_entry(const Figure& f) {
     return script_safe_json({{"kind", "figure"},
@@ -116,7 +120,5 @@ std::string search_index_js(const std::vector<std::string>& entries) {
     }
     return js + "];\n";
 }
-
-std::string search_index_js(const LoadedContent& content) { return search_index_js(search_entries(content)); }
 
 }  // namespace sourced

@@ -22,17 +22,14 @@ namespace sourced {
 // `pages` lists every generated HTML page's href, in output order.
 void add_crawler_files(const LoadedContent& content, const std::vector<std::string>& pages, OutputTree& tree);
 
-// The text of assets/search-index.js: pages, figures and sources, each with a
-// title, searchable text and an href relative to the site root.
-std::string search_index_js(const LoadedContent& content);
-
-// The same made of its entries (JSON text, script-safe): every page's, then
-// every figure's, then every source's, in order; serve keeps them so a
-// registry edit makes only the changed figures' entries again.
+// The entries of assets/search-index.js (JSON text, script-safe): every
+// page's, then every figure's, then every source's, in order, each with a
+// title, searchable text and an href relative to the site root; serve keeps
+// them so a registry edit makes only the changed figures' entries again.
 std::vector<std::string> search_entries(const LoadedContent& content);
-std::string search_entry(const Page& page);
 std::string search_entry(const Figure& figure);
 std::string search_entry(const Source& source);
+// The text of assets/search-index.js made of those entries.
 std::string search_index_js(const std::vector<std::string>& entries);
 
 }  // namespace sourced

@@ -55,6 +55,21 @@ std::string http_date(std::time_t t) {
     return buf;
 }
 
+// The Content-Type of a site file, by its extension.
+std::string mime_type_for(const std::string& path) {
+    static const std::pair<const char*, const char*> types[] = {
+        {".html", "text/html; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
+        {".js", "text/javascript; charset=utf-8"}, {".json", "application/json"},
+        {".xml", "application/xml"}, {".svg", "image/svg+xml"}, {".png", "image/png"},
+        {".jpg", "image/jpeg"}, {".jpeg", "image/jpeg"}, {".gif", "image/gif"}, {".webp", "image/webp"},
+        {".ico", "image/x-icon"}, {".txt", "text/plain; charset=utf-8"}, {".woff2", "font/woff2"},
+        {".pdf", "application/pdf"}, {".bib", "text/plain; charset=utf-8"}, {".atom", "application/atom+xml"},
+    };
+    for (const auto& [ext, type] : types)
+        if (ends_with(path, ext)) return type;
+    return "application/octet-stream";
+}
+
 }  // namespace
 
 struct PreviewServer::State {
@@ -225,20 +240,6 @@ std::optional<std::string> PreviewServer::site_path_for(const std::string& url_p
 std::string PreviewServer::bind_warning(const std::string& host) {
     if (host == "127.0.0.1" || host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0) return "";
     return "warning: serving on " + host + ", which other machines may reach; the preview server is meant for 127.0.0.1\n";
-}
-
-std::string PreviewServer::mime_type_for(const std::string& path) {
-    static const std::pair<const char*, const char*> types[] = {
-        {".html", "text/html; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-        {".js", "text/javascript; charset=utf-8"}, {".json", "application/json"},
-        {".xml", "application/xml"}, {".svg", "image/svg+xml"}, {".png", "image/png"},
-        {".jpg", "image/jpeg"}, {".jpeg", "image/jpeg"}, {".gif", "image/gif"}, {".webp", "image/webp"},
-        {".ico", "image/x-icon"}, {".txt", "text/plain; charset=utf-8"}, {".woff2", "font/woff2"},
-        {".pdf", "application/pdf"}, {".bib", "text/plain; charset=utf-8"}, {".atom", "application/atom+xml"},
-    };
-    for (const auto& [ext, type] : types)
-        if (ends_with(path, ext)) return type;
-    return "application/octet-stream";
 }
 
 }  // namespace sourced

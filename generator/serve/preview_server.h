@@ -41,7 +41,6 @@ public:
     // "/a/b.html" -> "a/b.html", "/" -> "index.html", "/figures/" ->
     // "figures/index.html"; nothing for paths that try to leave the site.
     static std::optional<std::string> site_path_for(const std::string& url_path);
-    static std::string mime_type_for(const std::string& path);
     // The warning to print before listening on `host`; empty for loopback.
     static std::string bind_warning(const std::string& host);
 

@@ -21,6 +21,17 @@ std::string join_authors(const std::vector<std::string>& authors) {
     return out;
 }
 
+// "Computed: <a>id</a> / <a>id</a> = 75" for a derived figure, linking its inputs; "" otherwise.
+std::string derived_arithmetic_html(const Figure& f, const FigureMarks& marks, const LinkStyle& links) {
+    if (marks.arithmetic.empty()) return "";
+    std::string html = "<span class=\"card__derived\">Computed: ";
+    for (const auto& [token, is_id] : marks.arithmetic) {
+        if (is_id) html += "<a href=\"" + escape_html(links.figure(token)) + "\">" + escape_html(token) + "</a> ";
+        else html += escape_html(token) + " ";
+    }
+    return html + "= " + escape_html(plain_number(f.value)) + "</span>";
+}
+
 }  // namespace
 
 std::string status_flag_html(Status status) {
@@ -68,16 +79,6 @@ std::string figure_close_html(const FigureUse& use, const Registry& registry, co
     html += "<span class=\"card__more\"><a href=\"" + escape_html(links.figure(f.id)) + "\">Ledger entry for this figure</a></span>";
     html += "</span></span>";
     return html;
-}
-
-std::string derived_arithmetic_html(const Figure& f, const FigureMarks& marks, const LinkStyle& links) {
-    if (marks.arithmetic.empty()) return "";
-    std::string html = "<span class=\"card__derived\">Computed: ";
-    for (const auto& [token, is_id] : marks.arithmetic) {
-        if (is_id) html += "<a href=\"" + escape_html(links.figure(token)) + "\">" + escape_html(token) + "</a> ";
-        else html += escape_html(token) + " ";
-    }
-    return html + "= " + escape_html(plain_number(f.value)) + "</span>";
 }
 
 std::string source_citation_html(const Source& source, const Registry& registry, const LinkStyle& links) {

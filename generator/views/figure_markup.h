@@ -25,9 +25,6 @@ std::string figure_close_html(const FigureUse& use, const Registry& registry, co
 // The status flag shown after a figure: "◆ reported" (hidden "verified" for verified).
 std::string status_flag_html(Status status);
 
-// "Computed: <a>id</a> / <a>id</a> = 75" for a derived figure, linking its inputs; "" otherwise.
-std::string derived_arithmetic_html(const Figure& figure, const FigureMarks& marks, const LinkStyle& links);
-
 // "<a href=URL>Title</a>, Container, Publisher, 26 June 2026 (accessed ...)".
 std::string source_citation_html(const Source& source, const Registry& registry, const LinkStyle& links);
 

@@ -1,0 +1,143 @@
+#include "csl_source.h"
+
+#include <cstdio>
+#include <set>
+
+namespace sourced {
+
+using nlohmann::json;
+
+namespace {
+
+const std::set<std::string> kSourceKinds = {"primary", "secondary", "vendor", "press-release", "social"};
+
+bool is_http_url(const std::string& url) {
+    return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
+}
+
+// The key a source is cited by: its CSL "id", or, when that is not a usable
+// key (Zotero's own export uses item URIs or numbers), its "citation-key".
+std::string source_key(const json& entry) {
+    std::string id;
+    if (auto it = entry.find("id"); it != entry.end()) {
+        if (it->is_string()) id = it->get<std::string>();
+        else if (it->is_number_integer()) id = std::to_string(it->get<long long>());
+    }
+    if (!is_valid_source_id(id))
+        if (auto key = entry.find("citation-key"); key != entry.end() && key->is_string() &&
+                                                   is_valid_source_id(key->get<std::string>()))
+            return key->get<std::string>();
+    return id;
+}
+
+}  // namespace
+
+std::optional<Source> read_source(const std::string& path, const EntryLocator& text, const json& entry, size_t index,
+                                  Diagnostics& out) {
+    EntryLocation where = locate_entry(path, text, entry);
+    std::string what = entry_name("source", entry, index);
+    if (!entry.is_object()) {
+        out.error(path, where.line, where.column, "REG001", what + " must be a JSON object");
+        return std::nullopt;
+    }
+    EntryReader r(path, entry, where, what, out);
+    Source s;
+    s.where = where;
+    s.id = source_key(entry);
+    if (s.id.empty()) r.error("REG002", what + " is missing required field 'id'");
+    s.type = r.text("type", true);
+    s.title = r.text("title", true);
+    s.url = r.text("URL", false);
+    s.publisher = r.text("publisher", false);
+    s.container_title = r.text("container-title", false);
+    s.doi = r.text("DOI", false);
+    s.csl = entry;
+    if (s.url.empty() && !s.doi.empty()) s.url = "https://doi.org/" + s.doi;
+    if (!s.id.empty() && !is_valid_source_id(s.id))
+        r.error("REG004", what + ": id must match [A-Za-z0-9_][A-Za-z0-9_.:-]*");
+    if (!s.url.empty() && !is_http_url(s.url))
+        r.error("REG006", what + ": URL '" + s.url + "' must start with http:// or https://");
+    if (auto a = entry.find("author"); a != entry.end()) {
+        if (!a->is_array()) r.error("REG003", what + ": field 'author' must be a list of CSL names");
+        else
+            for (const auto& name : *a) {
+                std::string n = csl_name_text(name);
+                if (n.empty()) r.error("REG003", what + ": an author needs 'family' or 'literal'");
+                else s.authors.push_back(n);
+            }
+    }
+    for (const char* key : {"issued", "accessed"}) {
+        auto d = entry.find(key);
+        if (d == entry.end()) continue;
+        std::string date = csl_date_text(*d);
+        if (date.empty()) r.error("REG007", what + ": '" + key + "' is not a CSL date ({\"date-parts\": [[2026, 6, 26]]})");
+        (std::string(key) == "issued" ? s.issued : s.accessed) = date;
+    }
+    if (auto c = entry.find("custom"); c != entry.end()) {
+        if (!c->is_object()) {
+            r.error("REG003", what + ": field 'custom' must be an object");
+        } else {
+            EntryReader cr(path, *c, where, what, out);
+            s.kind = cr.text("kind", false);
+            s.via = cr.text("via", false);
+            s.archive_url = cr.text("archive_url", false);
+            if (!s.kind.empty() && !kSourceKinds.count(s.kind))
+                r.error("REG008", what + ": kind '" + s.kind + "' is not one of primary, secondary, vendor, press-release, social");
+            if (!s.archive_url.empty() && !is_http_url(s.archive_url))
+                r.error("REG006", what + ": archive_url '" + s.archive_url + "' must start with http:// or https://");
+        }
+    }
+    return s;
+}
+
+bool is_valid_source_id(const std::string& id) {
+    if (id.empty() || id.size() > 128) return false;
+    auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; };
+    if (!alnum(id[0])) return false;
+    for (char c : id)
+        if (!alnum(c) && c != '-' && c != '.' && c != ':') return false;
+    return id.find("..") == std::string::npos;
+}
+
+std::string csl_date_text(const json& date) {
+    if (!date.is_object()) return {};
+    if (auto parts = date.find("date-parts"); parts != date.end()) {
+        if (!parts->is_array() || parts->empty() || !(*parts)[0].is_array() || (*parts)[0].empty()) return {};
+        const json& first = (*parts)[0];
+        std::string out;
+        for (size_t i = 0; i < first.size() && i < 3; ++i) {
+            int n = 0;
+            if (first[i].is_number_integer()) n = first[i].get<int>();
+            else if (first[i].is_string()) {
+                try { n = std::stoi(first[i].get<std::string>()); } catch (...) { return {}; }
+            } else return {};
+            char buf[16];
+            std::snprintf(buf, sizeof buf, i == 0 ? "%04d" : "-%02d", n);
+            out += buf;
+        }
+        return out;
+    }
+    for (const char* key : {"raw", "literal"})
+        if (auto raw = date.find(key); raw != date.end() && raw->is_string()) return raw->get<std::string>();
+    return {};
+}
+
+std::string csl_name_text(const json& name) {
+    if (!name.is_object()) return {};
+    auto field = [&](const char* key) {
+        auto it = name.find(key);
+        return it != name.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    if (std::string literal = field("literal"); !literal.empty()) return literal;
+    std::string family = field("family");
+    if (family.empty()) return {};
+    // "Ludwig van Beethoven Jr.": given, particles, family, suffix.
+    std::string text;
+    for (const char* key : {"given", "dropping-particle", "non-dropping-particle"})
+        if (std::string part = field(key); !part.empty()) text += part + " ";
+    text += family;
+    if (std::string suffix = field("suffix"); !suffix.empty()) text += " " + suffix;
+    return text;
+}
+
+}  // namespace sourced
