@@ -198,97 +198,105 @@ bool range_between(const std::string& text, const WrittenNumber& a, const Writte
 
 }  // namespace
 
+namespace {
+
+// A number written in digits from text[i]: appended to `out` unless it is
+// part of a name (910C, GPT-4, 1.2.3). Returns where the scan goes on.
+std::size_t read_digits(const std::string& text, std::size_t i, std::vector<WrittenNumber>& out) {
+    char prev = i > 0 ? text[i - 1] : ' ';
+    bool name = is_alpha(prev) || prev == '_' || (prev == '-' && i >= 2 && is_alpha(text[i - 2])) ||
+                after_product_name(text, i);
+    std::size_t j = i;
+    std::string digits;
+    while (is_digit(at(text, j))) digits += text[j++];
+    while (at(text, j) == ',' && is_digit(at(text, j + 1)) && is_digit(at(text, j + 2)) && is_digit(at(text, j + 3)) &&
+           !is_digit(at(text, j + 4))) {
+        digits += text.substr(j + 1, 3);
+        j += 4;
+    }
+    int decimals = -1;
+    if (at(text, j) == '.' && is_digit(at(text, j + 1))) {
+        digits += '.';
+        ++j;
+        decimals = 0;
+        while (is_digit(at(text, j))) { digits += text[j++]; ++decimals; }
+        if (at(text, j) == '.' && is_digit(at(text, j + 1))) name = true;  // a version: 1.2.3
+    }
+    std::size_t k = j;
+    while (is_alpha(at(text, k))) ++k;
+    std::string suffix = text.substr(j, k - j);
+    if (!suffix.empty() && (is_digit(at(text, k)) || (at(text, k) == '.' && is_digit(at(text, k + 1))))) name = true;
+    WrittenNumber n;
+    n.begin = i;
+    n.end = j;
+    n.number = std::strtod(digits.c_str(), nullptr);
+    if (decimals >= 0) n.half_step = 0.5 * std::pow(10.0, -decimals);
+    else {
+        int zeros = 0;
+        for (std::size_t z = digits.size(); z > 1 && digits[z - 1] == '0'; --z) ++zeros;
+        n.half_step = hedged(text, i) ? 0.5 * std::pow(10.0, zeros) : 0.5;
+    }
+    if (!suffix.empty() && !name) {
+        if (auto m = magnitude_suffixes().find(suffix); m != magnitude_suffixes().end()) {
+            n.scale = m->second;
+            n.marked = true;
+            n.end = k;
+        } else if (suffix == "x" || suffix == "X" || attached_units().count(suffix)) {
+            n.marked = true;
+            n.end = k;
+            if (starts_at(text, k, "/s")) n.end += 2;
+        } else {
+            name = true;  // 910C, 950DT, 1st, 7nm
+        }
+    }
+    if (name) {
+        while (i < text.size() && (is_alnum(text[i]) || (text[i] == '.' && is_digit(at(text, i + 1))))) ++i;
+        return i;
+    }
+    if (!n.marked) read_mark(text, n, true);
+    else if (n.scale != 1) {  // "1M-token", "5K GPU hours": the unit may follow the magnitude
+        WrittenNumber probe = n;
+        read_mark(text, probe, true);
+        if (probe.end > n.end && probe.scale == n.scale && probe.number == n.number) n.end = probe.end;
+    }
+    if (currency_before(text, n.begin)) n.marked = true;
+    out.push_back(n);
+    return n.end > j ? n.end : j;
+}
+
+// The word starting at text[i] (not inside a word): appended to `out` if it
+// is a number word ("two", "a million"). Returns where the scan goes on.
+std::size_t read_number_word(const std::string& text, std::size_t i, std::vector<WrittenNumber>& out) {
+    const char c = text[i];
+    std::size_t word_end = i;
+    while (word_end < text.size() && is_alpha(text[word_end])) ++word_end;
+    const char first = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (word_end - i > kLongestNumberWord || !may_start_number_word(first)) return word_end;  // most words: no lookup
+    std::string word = text.substr(i, word_end - i);
+    if (const auto* w = find_number_word(lower(word))) {
+        WrittenNumber n;
+        n.begin = i;
+        n.end = i + word.size();
+        n.number = w->second;
+        read_mark(text, n, false);
+        bool article = w->first == "a" || w->first == "an";
+        if (!article || n.marked) out.push_back(n);  // "a million", not "a"
+        return n.end;
+    }
+    return i + word.size();
+}
+
+}  // namespace
+
 std::vector<WrittenNumber> written_numbers(const std::string& text) {
     std::vector<WrittenNumber> out;
     std::size_t i = 0;
     while (i < text.size()) {
         char c = text[i];
         char prev = i > 0 ? text[i - 1] : ' ';
-        if (is_digit(c)) {
-            bool name = is_alpha(prev) || prev == '_' || (prev == '-' && i >= 2 && is_alpha(text[i - 2])) ||
-                        after_product_name(text, i);
-            std::size_t j = i;
-            std::string digits;
-            while (is_digit(at(text, j))) digits += text[j++];
-            while (at(text, j) == ',' && is_digit(at(text, j + 1)) && is_digit(at(text, j + 2)) && is_digit(at(text, j + 3)) &&
-                   !is_digit(at(text, j + 4))) {
-                digits += text.substr(j + 1, 3);
-                j += 4;
-            }
-            int decimals = -1;
-            if (at(text, j) == '.' && is_digit(at(text, j + 1))) {
-                digits += '.';
-                ++j;
-                decimals = 0;
-                while (is_digit(at(text, j))) { digits += text[j++]; ++decimals; }
-                if (at(text, j) == '.' && is_digit(at(text, j + 1))) name = true;  // a version: 1.2.3
-            }
-            std::size_t k = j;
-            while (is_alpha(at(text, k))) ++k;
-            std::string suffix = text.substr(j, k - j);
-            if (!suffix.empty() && (is_digit(at(text, k)) || (at(text, k) == '.' && is_digit(at(text, k + 1))))) name = true;
-            WrittenNumber n;
-            n.begin = i;
-            n.end = j;
-            n.number = std::strtod(digits.c_str(), nullptr);
-            if (decimals >= 0) n.half_step = 0.5 * std::pow(10.0, -decimals);
-            else {
-                int zeros = 0;
-                for (std::size_t z = digits.size(); z > 1 && digits[z - 1] == '0'; --z) ++zeros;
-                n.half_step = hedged(text, i) ? 0.5 * std::pow(10.0, zeros) : 0.5;
-            }
-            if (!suffix.empty() && !name) {
-                if (auto m = magnitude_suffixes().find(suffix); m != magnitude_suffixes().end()) {
-                    n.scale = m->second;
-                    n.marked = true;
-                    n.end = k;
-                } else if (suffix == "x" || suffix == "X" || attached_units().count(suffix)) {
-                    n.marked = true;
-                    n.end = k;
-                    if (starts_at(text, k, "/s")) n.end += 2;
-                } else {
-                    name = true;  // 910C, 950DT, 1st, 7nm
-                }
-            }
-            if (name) {
-                while (i < text.size() && (is_alnum(text[i]) || (text[i] == '.' && is_digit(at(text, i + 1))))) ++i;
-                continue;
-            }
-            if (!n.marked) read_mark(text, n, true);
-            else if (n.scale != 1) {  // "1M-token", "5K GPU hours": the unit may follow the magnitude
-                WrittenNumber probe = n;
-                read_mark(text, probe, true);
-                if (probe.end > n.end && probe.scale == n.scale && probe.number == n.number) n.end = probe.end;
-            }
-            if (currency_before(text, n.begin)) n.marked = true;
-            out.push_back(n);
-            i = n.end > j ? n.end : j;
-            continue;
-        }
-        if (is_alpha(c) && !is_alpha(prev)) {
-            std::size_t word_end = i;
-            while (word_end < text.size() && is_alpha(text[word_end])) ++word_end;
-            const char first = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            if (word_end - i > kLongestNumberWord || !may_start_number_word(first)) {  // most words: no lookup
-                i = word_end;
-                continue;
-            }
-            std::string word = text.substr(i, word_end - i);
-            if (const auto* w = find_number_word(lower(word))) {
-                WrittenNumber n;
-                n.begin = i;
-                n.end = i + word.size();
-                n.number = w->second;
-                read_mark(text, n, false);
-                bool article = w->first == "a" || w->first == "an";
-                if (!article || n.marked) out.push_back(n);  // "a million", not "a"
-                i = n.end;
-                continue;
-            }
-            i += word.size();
-            continue;
-        }
-        ++i;
+        if (is_digit(c)) i = read_digits(text, i, out);
+        else if (is_alpha(c) && !is_alpha(prev)) i = read_number_word(text, i, out);
+        else ++i;
     }
     // A range shares its mark and scale: "80-90%", "two to four times", "1.6-2 trillion".
     for (std::size_t r = out.size(); r-- > 1;) {

@@ -23,6 +23,66 @@ struct Reporter {
 
 }  // namespace
 
+namespace {
+
+// One of the chart's single-valued keys (type, scale, id, title, unit, max).
+void read_scalar_key(const std::string& key, const YAML::Node& value, ChartSpec& spec, Reporter& report) {
+    std::string text = value.Scalar();
+    if (key == "type") {
+        if (text == "bar") spec.type = ChartType::bar;
+        else if (text == "column") spec.type = ChartType::column;
+        else if (text == "line") spec.type = ChartType::line;
+        else if (text == "dot") spec.type = ChartType::dot;
+        else report.at(value.Mark(), "chart type '" + text + "' is not one of bar, column, line, dot");
+    } else if (key == "scale") {
+        if (text == "linear") spec.scale = ChartScale::linear;
+        else if (text == "log") spec.scale = ChartScale::log;
+        else report.at(value.Mark(), "chart scale '" + text + "' is not linear or log");
+    } else if (key == "id") {
+        bool ok = !text.empty() && text.size() <= 64 && text.front() != '-';
+        for (char c : text) ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-');
+        if (ok) spec.id = text;
+        else report.at(value.Mark(), "chart id '" + text + "' must be lower-case letters, digits and '-' (at most 64)");
+    } else if (key == "title") {
+        spec.title = text;
+    } else if (key == "unit") {
+        spec.unit = text;
+    } else if (key == "max") {
+        try {
+            spec.max = value.as<double>();
+        } catch (const YAML::Exception&) {
+            report.at(value.Mark(), "chart max '" + text + "' is not a number");
+        }
+    }
+}
+
+// One entry of `series`: {figure, label} or, for a dot chart, {from, to, label}.
+void read_series_entry(const YAML::Node& entry, ChartSpec& spec, Reporter& report) {
+    ChartSeries s;
+    s.line = spec.line + 1 + entry.Mark().line;
+    s.column = entry.Mark().column + 1;
+    if (!entry.IsMap()) {
+        report.at(entry.Mark(), "each series entry must be a map such as {figure: id, label: text}");
+        return;
+    }
+    for (const auto& field : entry) {
+        std::string key = field.first.Scalar();
+        std::string value = field.second.IsScalar() ? field.second.Scalar() : "";
+        if (key == "label") s.label = value;
+        else if (key == "figure") s.figure = value;
+        else if (key == "from") s.from = value;
+        else if (key == "to") s.to = value;
+        else report.at(field.first.Mark(), "unknown series key '" + key + "' (known: figure, label, from, to)");
+    }
+    bool dot = spec.type == ChartType::dot;
+    if (dot && (s.from.empty() || s.to.empty()))
+        report.at(entry.Mark(), "a dot chart's series entry needs 'from' and 'to' figures");
+    if (!dot && s.figure.empty()) report.at(entry.Mark(), "a series entry needs a 'figure'");
+    spec.series.push_back(std::move(s));
+}
+
+}  // namespace
+
 bool is_chart_block(const std::string& fence_info) {
     return fence_info == "chart" || fence_info.rfind("chart ", 0) == 0;
 }
@@ -58,33 +118,7 @@ std::optional<ChartSpec> parse_chart_spec(const std::string& path, const std::st
             report.at(value.Mark(), "chart key '" + key + "' needs a single value");
             continue;
         }
-        std::string text = value.Scalar();
-        if (key == "type") {
-            if (text == "bar") spec.type = ChartType::bar;
-            else if (text == "column") spec.type = ChartType::column;
-            else if (text == "line") spec.type = ChartType::line;
-            else if (text == "dot") spec.type = ChartType::dot;
-            else report.at(value.Mark(), "chart type '" + text + "' is not one of bar, column, line, dot");
-        } else if (key == "scale") {
-            if (text == "linear") spec.scale = ChartScale::linear;
-            else if (text == "log") spec.scale = ChartScale::log;
-            else report.at(value.Mark(), "chart scale '" + text + "' is not linear or log");
-        } else if (key == "id") {
-            bool ok = !text.empty() && text.size() <= 64 && text.front() != '-';
-            for (char c : text) ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-');
-            if (ok) spec.id = text;
-            else report.at(value.Mark(), "chart id '" + text + "' must be lower-case letters, digits and '-' (at most 64)");
-        } else if (key == "title") {
-            spec.title = text;
-        } else if (key == "unit") {
-            spec.unit = text;
-        } else if (key == "max") {
-            try {
-                spec.max = value.as<double>();
-            } catch (const YAML::Exception&) {
-                report.at(value.Mark(), "chart max '" + text + "' is not a number");
-            }
-        }
+        read_scalar_key(key, value, spec, report);
     }
     if (spec.title.empty()) out.error(path, line, column, "CHART001", "a chart needs a 'title' (it is the chart's accessible name)");
     const YAML::Node series = root["series"];
@@ -92,29 +126,7 @@ std::optional<ChartSpec> parse_chart_spec(const std::string& path, const std::st
         out.error(path, line, column, "CHART001", "a chart needs 'series': a list of {figure, label}");
         return std::nullopt;
     }
-    for (const auto& entry : series) {
-        ChartSeries s;
-        s.line = spec.line + 1 + entry.Mark().line;
-        s.column = entry.Mark().column + 1;
-        if (!entry.IsMap()) {
-            report.at(entry.Mark(), "each series entry must be a map such as {figure: id, label: text}");
-            continue;
-        }
-        for (const auto& field : entry) {
-            std::string key = field.first.Scalar();
-            std::string value = field.second.IsScalar() ? field.second.Scalar() : "";
-            if (key == "label") s.label = value;
-            else if (key == "figure") s.figure = value;
-            else if (key == "from") s.from = value;
-            else if (key == "to") s.to = value;
-            else report.at(field.first.Mark(), "unknown series key '" + key + "' (known: figure, label, from, to)");
-        }
-        bool dot = spec.type == ChartType::dot;
-        if (dot && (s.from.empty() || s.to.empty()))
-            report.at(entry.Mark(), "a dot chart's series entry needs 'from' and 'to' figures");
-        if (!dot && s.figure.empty()) report.at(entry.Mark(), "a series entry needs a 'figure'");
-        spec.series.push_back(std::move(s));
-    }
+    for (const auto& entry : series) read_series_entry(entry, spec, report);
     if (out.error_count() > errors) return std::nullopt;
     return spec;
 }
