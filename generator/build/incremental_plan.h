@@ -75,8 +75,10 @@ public:
     // After a good build: the cache now describes `tree`.
     void commit(const OutputTree& tree);
 
-private:
+    // A figure card's key (its files are rendered again when it changes).
     std::string card_key(const Figure& figure) const;
+
+private:
     std::string template_hash(const std::string& name) const;
     void note(const std::string& unit, const std::string& key, std::map<std::string, std::string> files, bool rendered);
 

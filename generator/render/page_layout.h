@@ -14,8 +14,12 @@
 
 namespace sourced {
 
-// The layout around the template `inner_template` rendered with `inner_view`,
-// spliced in rather than copied through the view (TemplateEngine::render_around).
+// The layout around `content_html`, spliced in rather than copied through the
+// view (TemplateEngine::render_around): neither escaped nor read as a template.
+std::string in_layout(const TemplateEngine& templates, const SiteContext& site, const std::string& title,
+                      const std::string& description, const std::string& root, const std::string& href,
+                      const std::string& content_html);
+// The layout around the template `inner_template` rendered with `inner_view`.
 std::string in_layout(const TemplateEngine& templates, const SiteContext& site, const std::string& title,
                       const std::string& description, const std::string& root, const std::string& href,
                       const std::string& inner_template, const nlohmann::json& inner_view);

@@ -8,7 +8,6 @@
 
 namespace sourced {
 
-namespace {
 
 // The page's inner HTML, its links relative to `root`.
 std::string report_page_html(const Registry& registry, const CheckReport& report, const std::string& root) {
@@ -66,7 +65,6 @@ std::string report_page_html(const Registry& registry, const CheckReport& report
     return h;
 }
 
-}  // namespace
 
 std::string report_page(const TemplateEngine& templates, const SiteContext& site, const Registry& registry,
                         const CheckReport& report) {

@@ -17,6 +17,9 @@
 namespace sourced {
 
 // figures/report.html: the page's HTML in the layout.
+// The report page's own HTML (without the layout); `root` leads to the site root.
+std::string report_page_html(const Registry& registry, const CheckReport& report, const std::string& root);
+
 std::string report_page(const TemplateEngine& templates, const SiteContext& site, const Registry& registry,
                         const CheckReport& report);
 

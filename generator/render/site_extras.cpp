@@ -74,13 +74,10 @@ void add_crawler_files(const LoadedContent& content, const std::vector<std::stri
     tree["robots.txt"] = robots;
 }
 
-namespace {
-
 std::string search_entry(const Page& p) {
     return script_safe_json({{"kind", "page"}, {"title", p.meta.title}, {"text", p.meta.summary}, {"href", page_href(p.slug)}});
 }
 
-}  // namespace
 
 std::string search_entry(const Figure& f) {
     return script_safe_json({{"kind", "figure"},

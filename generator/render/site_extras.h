@@ -27,6 +27,7 @@ void add_crawler_files(const LoadedContent& content, const std::vector<std::stri
 // title, searchable text and an href relative to the site root; serve keeps
 // them so a registry edit makes only the changed figures' entries again.
 std::vector<std::string> search_entries(const LoadedContent& content);
+std::string search_entry(const Page& page);
 std::string search_entry(const Figure& figure);
 std::string search_entry(const Source& source);
 // The text of assets/search-index.js made of those entries.

@@ -12,7 +12,7 @@
 #include <thread>
 
 #include "atomic_file.h"
-#include "../test_support.h"
+#include "test_support.h"
 
 using namespace sourced;
 namespace fs = std::filesystem;

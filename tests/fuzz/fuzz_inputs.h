@@ -1,5 +1,5 @@
 // What each fuzz target does with one input, shared with the regression test
-// (tests/fuzz_regression_test.cpp) that replays every saved finding in
+// (tests/site/fuzz_regression_test.cpp) that replays every saved finding in
 // tests/fuzz/regressions/<target>/ through the same code. Each function
 // must neither crash nor throw; a broken invariant calls __builtin_trap().
 #pragma once

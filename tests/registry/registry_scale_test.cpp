@@ -116,19 +116,6 @@ TEST_CASE("each of 10,000 duplicate keys is an error at its own duplicate", "[re
     CHECK(format_diagnostic(out.all().back()) == "r.json:10001:22: error[JSON002]: duplicate key 'b\"q' in one object");
 }
 
-TEST_CASE("the line index gives the same positions as counting from the start", "[registry]") {
-    const std::string text = "ab\r\ncd\n\nxyz\n";
-    LineIndex lines(text);
-    for (std::size_t offset = 0; offset <= text.size() + 2; ++offset) {
-        TextPosition a = position_of_offset(text, offset), b = lines.position(offset);
-        INFO(offset);
-        CHECK(a.line == b.line);
-        CHECK(a.column == b.column);
-    }
-    CHECK(lines.line_start(4) == 8);
-    CHECK(lines.line_start(6) == std::string::npos);
-}
-
 TEST_CASE("a page of many unknown ids gets suggestions for the first distinct ones only", "[resolve]") {
     Diagnostics d;
     Registry registry = load_registry("registry.json", large_registry(2000), d);
@@ -144,35 +131,6 @@ TEST_CASE("a page of many unknown ids gets suggestions for the first distinct on
     CHECK(all[Suggester::kMaxSearches - 1].message == "unknown figure 'g99' (did you mean 'f99'?)");
     CHECK(all[Suggester::kMaxSearches].message == "unknown figure 'g100'");  // past the limit: no search
     CHECK(all.back().message == "unknown figure 'g0' (did you mean 'f0'?)");  // searched before: remembered
-}
-
-TEST_CASE("the closest name skips no candidate that could win", "[resolve]") {
-    // The search before candidates were skipped by length: every candidate's distance.
-    auto every_candidate = [](const std::string& name, const std::vector<std::string>& candidates) {
-        std::string best;
-        size_t best_distance = std::string::npos;
-        for (const auto& candidate : candidates) {
-            size_t d = edit_distance(name, candidate);
-            bool contains = name.size() >= 3 && (candidate.find(name) != std::string::npos || name.find(candidate) != std::string::npos);
-            if (contains) d = std::min(d, candidate.size() > name.size() ? candidate.size() - name.size() : name.size() - candidate.size());
-            if (d < best_distance || (d == best_distance && candidate < best)) {
-                best = candidate;
-                best_distance = d;
-            }
-        }
-        size_t limit = std::max<size_t>(2, name.size() / 3);
-        bool contained = !best.empty() && name.size() >= 3 &&
-                         (best.find(name) != std::string::npos || name.find(best) != std::string::npos);
-        return best_distance <= limit || contained ? best : std::string();
-    };
-    const std::vector<std::string> candidates = {"abcdefgh", "abcx", "abce", "pack", "packaging-yield-2024", "yielx",
-                                                 "zzzzzz", "packaging-yield", "v3-pretrain-gpu-hours", "v3", "a"};
-    for (const std::string name : {"abcd", "packaging", "yield", "v3-pretrain", "v4", "zz", "qqqq", "packaging-yeild", "b"}) {
-        INFO(name);
-        CHECK(closest_name(name, candidates) == every_candidate(name, candidates));
-    }
-    CHECK(closest_name("abcd", candidates) == "abce");  // a tie goes to the first in order
-    CHECK(closest_name("packaging", candidates) == "pack");
 }
 
 TEST_CASE("the registry's sources file name is found without building the document", "[registry]") {

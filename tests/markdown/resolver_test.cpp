@@ -1,7 +1,6 @@
 #include <catch2/catch.hpp>
 
 #include "reference_resolver.h"
-#include "suggestion.h"
 #include "test_support.h"
 
 using namespace sourced;
@@ -63,10 +62,4 @@ TEST_CASE("repeated uses get distinct anchors and headings unique ids", "[resolv
     CHECK(page.headings[0].id == "overview");
     CHECK(page.headings[1].id == "overview-2");
     CHECK(page.headings[2].id == "sources-2");  // "sources" is the reference list's own id
-}
-
-TEST_CASE("suggestions pick a close name and refuse distant ones", "[resolve]") {
-    CHECK(edit_distance("kitten", "sitting") == 3);
-    CHECK(closest_name("packaging-yeild", {"packaging-yield", "v3"}) == "packaging-yield");
-    CHECK(closest_name("qqqq", {"packaging-yield"}).empty());
 }

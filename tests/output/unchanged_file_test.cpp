@@ -6,11 +6,16 @@
 // linked or touched.
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 
 #include <set>
 
 #include "site_writer.h"
+#include "unchanged_file.h"
 #include "test_support.h"
 
 using namespace sourced;
@@ -180,4 +185,70 @@ TEST_CASE("an output directory that is a symbolic link is replaced, and what it 
     // The directory the link pointed to is not emptied through the link.
     CHECK(test::read_file(real / "index.html") == "<p>old home</p>");
     CHECK(test::read_file(real / "cards/a.html") == "card a");
+}
+
+TEST_CASE("is_unchanged is true only for a regular file beneath the site with exactly the bytes", "[writer][unchanged_file]") {
+    test::TempDir tmp;
+    fs::path site = tmp.path() / "site";
+    test::write_file(site / "a.txt", "abc");
+    test::write_file(site / "empty.txt", "");
+    test::write_file(site / "sub/b.txt", "bee");
+    test::write_file(tmp.path() / "outside.txt", "abc");
+    fs::create_symlink(site / "a.txt", site / "link.txt");
+    fs::create_directory_symlink(site / "sub", site / "linkdir");
+    int fd = ::open(site.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    REQUIRE(fd >= 0);
+    CHECK(is_unchanged(fd, "a.txt", "abc"));
+    CHECK(is_unchanged(fd, "empty.txt", ""));
+    CHECK(is_unchanged(fd, "sub/b.txt", "bee"));
+    CHECK_FALSE(is_unchanged(fd, "a.txt", "abd"));   // same size, other bytes
+    CHECK_FALSE(is_unchanged(fd, "a.txt", "ab"));    // shorter
+    CHECK_FALSE(is_unchanged(fd, "a.txt", "abcd"));  // longer
+    CHECK_FALSE(is_unchanged(fd, "empty.txt", "x"));
+    CHECK_FALSE(is_unchanged(fd, "missing.txt", ""));
+    CHECK_FALSE(is_unchanged(fd, "sub", ""));              // a directory
+    CHECK_FALSE(is_unchanged(fd, "link.txt", "abc"));      // a link to the very bytes
+    CHECK_FALSE(is_unchanged(fd, "linkdir/b.txt", "bee"));  // through a linked directory
+    CHECK_FALSE(is_unchanged(fd, "../outside.txt", "abc")); // outside the site
+    CHECK_FALSE(is_unchanged(-1, "a.txt", "abc"));          // no previous site
+    ::close(fd);
+}
+
+TEST_CASE("open_beneath refuses links and paths leaving the directory", "[writer][unchanged_file]") {
+    test::TempDir tmp;
+    fs::path site = tmp.path() / "site";
+    test::write_file(site / "sub/b.txt", "bee");
+    test::write_file(tmp.path() / "outside.txt", "x");
+    fs::create_symlink(site / "sub/b.txt", site / "link.txt");
+    int fd = ::open(site.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    REQUIRE(fd >= 0);
+    int file = open_beneath(fd, "sub/b.txt", O_RDONLY);
+    CHECK(file >= 0);
+    if (file >= 0) ::close(file);
+    errno = 0;
+    CHECK(open_beneath(fd, "link.txt", O_RDONLY) == -1);
+    CHECK(errno == ELOOP);
+    errno = 0;
+    CHECK(open_beneath(fd, "../outside.txt", O_RDONLY) == -1);
+    CHECK(errno == EXDEV);
+    CHECK(open_beneath(fd, "/etc/hostname", O_RDONLY) == -1);
+    ::close(fd);
+}
+
+TEST_CASE("is_same_file is true for a hard link of the file and false for a copy of its bytes", "[writer][unchanged_file]") {
+    test::TempDir tmp;
+    fs::path site = tmp.path() / "site";
+    test::write_file(tmp.path() / "cache.png", "PNG");
+    fs::create_directories(site / "cards");
+    fs::create_hard_link(tmp.path() / "cache.png", site / "cards/linked.png");
+    test::write_file(site / "cards/copied.png", "PNG");
+    int fd = ::open(site.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    REQUIRE(fd >= 0);
+    const std::string cache = (tmp.path() / "cache.png").string();
+    CHECK(is_same_file(fd, "cards/linked.png", cache));
+    CHECK_FALSE(is_same_file(fd, "cards/copied.png", cache));
+    CHECK_FALSE(is_same_file(fd, "cards/missing.png", cache));
+    CHECK_FALSE(is_same_file(fd, "cards/linked.png", (tmp.path() / "missing").string()));
+    CHECK_FALSE(is_same_file(-1, "cards/linked.png", cache));
+    ::close(fd);
 }

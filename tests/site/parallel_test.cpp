@@ -3,7 +3,6 @@
 // order. Not a timing test.
 #include <catch2/catch.hpp>
 
-#include "parallel.h"
 #include "test_support.h"
 
 using namespace sourced;
@@ -94,24 +93,6 @@ TEST_CASE("many pages on many threads: same output, same diagnostics in the same
     CHECK_FALSE(parallel_errors.ok);
     CHECK(parallel_errors.diagnostics.error_count() == 6);  // pages 3, 10, 17, 24, 31, 38
     CHECK(all_diagnostics(parallel_errors) == all_diagnostics(serial_errors));
-}
-
-TEST_CASE("parallel_for runs every index exactly once", "[parallel]") {
-    for (int jobs : {1, 2, 5}) {
-        std::vector<int> runs(1000, 0);
-        std::vector<int> worker_seen(1000, -1);
-        parallel_for(runs.size(), jobs, [&](size_t i, int worker) {
-            runs[i] += 1;
-            worker_seen[i] = worker;
-        });
-        for (size_t i = 0; i < runs.size(); ++i) {
-            REQUIRE(runs[i] == 1);
-            REQUIRE(worker_seen[i] >= 0);
-            REQUIRE(worker_seen[i] < jobs);
-        }
-    }
-    CHECK(effective_jobs(3) == 3);
-    CHECK(effective_jobs(0) >= 1);
 }
 
 TEST_CASE("the ledger's entries, rendered in chunks on several threads, come out in registry order", "[parallel]") {

@@ -1,0 +1,45 @@
+// "did you mean": edit distance and the closest name (core/suggestion.h).
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "suggestion.h"
+
+using namespace sourced;
+
+TEST_CASE("suggestions pick a close name and refuse distant ones", "[resolve]") {
+    CHECK(edit_distance("kitten", "sitting") == 3);
+    CHECK(closest_name("packaging-yeild", {"packaging-yield", "v3"}) == "packaging-yield");
+    CHECK(closest_name("qqqq", {"packaging-yield"}).empty());
+}
+
+TEST_CASE("the closest name skips no candidate that could win", "[resolve]") {
+    // The search before candidates were skipped by length: every candidate's distance.
+    auto every_candidate = [](const std::string& name, const std::vector<std::string>& candidates) {
+        std::string best;
+        size_t best_distance = std::string::npos;
+        for (const auto& candidate : candidates) {
+            size_t d = edit_distance(name, candidate);
+            bool contains = name.size() >= 3 && (candidate.find(name) != std::string::npos || name.find(candidate) != std::string::npos);
+            if (contains) d = std::min(d, candidate.size() > name.size() ? candidate.size() - name.size() : name.size() - candidate.size());
+            if (d < best_distance || (d == best_distance && candidate < best)) {
+                best = candidate;
+                best_distance = d;
+            }
+        }
+        size_t limit = std::max<size_t>(2, name.size() / 3);
+        bool contained = !best.empty() && name.size() >= 3 &&
+                         (best.find(name) != std::string::npos || name.find(best) != std::string::npos);
+        return best_distance <= limit || contained ? best : std::string();
+    };
+    const std::vector<std::string> candidates = {"abcdefgh", "abcx", "abce", "pack", "packaging-yield-2024", "yielx",
+                                                 "zzzzzz", "packaging-yield", "v3-pretrain-gpu-hours", "v3", "a"};
+    for (const std::string name : {"abcd", "packaging", "yield", "v3-pretrain", "v4", "zz", "qqqq", "packaging-yeild", "b"}) {
+        INFO(name);
+        CHECK(closest_name(name, candidates) == every_candidate(name, candidates));
+    }
+    CHECK(closest_name("abcd", candidates) == "abce");  // a tie goes to the first in order
+    CHECK(closest_name("packaging", candidates) == "pack");
+}
