@@ -135,7 +135,7 @@ TEST_CASE("SRC008/SRC009 derived figures are recomputed and no stronger than the
     CHECK(has(build_page(kUses + "[](fig:d)\n", derived("packaging-yield / 3", 25, "verified")), "error[SRC009]"));
 }
 
-TEST_CASE("SRC010 source gaps are notes that --strict ignores; SRC011 via loops are errors", "[checks][SRC010][SRC011]") {
+TEST_CASE("SRC010 source gaps are notes that --strict ignores and SRC011 via loops are errors", "[checks][SRC010][SRC011]") {
     MemoryFileSystem files = test::project_files();
     files.add("content/registry.json", test::sample_registry());
     files.add("content/index.md", "---\ntitle: T\n---\n" + kUses);

@@ -76,7 +76,7 @@ TEST_CASE("Pandoc citations become cite: links the resolver checks, with the @'s
     CHECK(diagnostics_of(d) == "p.md:8:11: error[REF002]: unknown source 'cziss' (did you mean 'csis'?)\n");
 }
 
-TEST_CASE("Pandoc citations render as numbers with prefix and locator; in-text shows the author", "[pandoc]") {
+TEST_CASE("Pandoc citations render as numbers with prefix and locator and in-text shows the author", "[pandoc]") {
     Registry registry = sample();
     MarkdownDocument doc("As [see @csis, p. 4; @v3-report] shows, @csis is right [-@csis].\n\n"
                          "Mail a@b.org or `@code`.\n",
