@@ -13,6 +13,12 @@
 
 namespace sourced {
 
+PageInputs page_inputs(const Page& page, const Registry& registry, const RegistryMarks& marks, const SiteContext& site,
+                       const std::map<std::string, std::string>& texts) {
+    auto text = texts.find(page.path);
+    return {&registry, &marks, &site, text == texts.end() ? nullptr : &text->second};
+}
+
 std::unique_ptr<MarkdownDocument> parse_page(Page& page, const PageInputs& inputs, PageWork& w,
                                               const std::string& id_prefix) {
     using Clock = std::chrono::steady_clock;

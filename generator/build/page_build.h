@@ -9,6 +9,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -43,6 +44,11 @@ struct PageInputs {
     const SiteContext* site = nullptr;    // config and navigation
     const std::string* file_text = nullptr;  // the whole file, for the prose checks (may be null)
 };
+
+// The inputs of `page`: the registry and what its checks found, the site,
+// and the page's file text from `texts` (null if absent).
+PageInputs page_inputs(const Page& page, const Registry& registry, const RegistryMarks& marks, const SiteContext& site,
+                       const std::map<std::string, std::string>& texts);
 
 // The part of a page every command shares: parses `page.body` (and frees
 // it), resolves its references (ids prefixed with `id_prefix`, as the

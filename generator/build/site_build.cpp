@@ -122,9 +122,7 @@ std::vector<PageWork> pages_stage(SiteBuild& b, SiteOutput& output) {
     parallel_for(n, b.result.jobs, [&](size_t i, int worker) {
         Page& page = content.pages[i];
         PageWork& w = work[i];
-        auto text = b.result.texts.find(page.path);
-        PageInputs inputs{&content.registry, &b.result.report.marks, &b.site,
-                          text == b.result.texts.end() ? nullptr : &text->second};
+        PageInputs inputs = page_inputs(page, content.registry, b.result.report.marks, b.site, b.result.texts);
         PageRenderer render_with;
         if (b.plan)
             render_with = [&](const std::function<std::string()>& render) {

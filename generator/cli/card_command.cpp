@@ -26,8 +26,7 @@ std::vector<ChartCard> all_chart_cards(Project& project, const CheckReport& chec
     SiteContext site{&content.config, &content.pages, SOURCED_VERSION};
     std::vector<ChartCard> cards;
     for (Page& page : content.pages) {
-        auto text = content.texts.find(page.path);
-        PageInputs inputs{&content.registry, &checked.marks, &site, text == content.texts.end() ? nullptr : &text->second};
+        PageInputs inputs = page_inputs(page, content.registry, checked.marks, site, content.texts);
         PageWork work;
         auto tree = parse_page(page, inputs, work);
         out.append(work.diagnostics);

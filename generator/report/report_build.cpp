@@ -156,8 +156,7 @@ ReportResult build_report(const ReportOptions& options, const FileSystem& files)
     UsageIndex usage;
     SiteContext site{&content.config, &content.pages, SOURCED_VERSION};
     for (Page* p : chosen_pages(options, content.pages, all_slugs, included, out)) {
-        auto text = result.texts.find(p->path);
-        PageInputs inputs{&content.registry, &checked.marks, &site, text == result.texts.end() ? nullptr : &text->second};
+        PageInputs inputs = page_inputs(*p, content.registry, checked.marks, site, result.texts);
         PageWork page_work;
         ReportPage rp{p, parse_page(*p, inputs, page_work, p->slug + "--"), std::move(page_work.resolved)};
         out.append(page_work.diagnostics);
