@@ -132,6 +132,19 @@ TEST_CASE("incremental rule: a source renders the pages, cards and lists that sh
           Units{"two.html", "cards/packaging-yield", "figures/index.html", "sources/index.html"});
 }
 
+TEST_CASE("incremental rule: a source read via another renders again when that other source changes", "[incremental]") {
+    MemoryFileSystem files = sample_site();
+    // csis was read via the V3 report: every citation of csis names the report's title.
+    replace(files, "content/registry.json", R"("custom": {"kind": "secondary"})", R"("custom": {"kind": "secondary", "via": "v3-report"})");
+    BuildCache cache = BuildCache::in_memory();
+    rebuild(files, cache);
+    replace(files, "content/registry.json", "DeepSeek-V3 Technical Report", "DeepSeek-V3 Technical Report, revised");
+    Units rendered = rebuild(files, cache);  // equals a clean build
+    // two.html cites csis only, yet shows "read via" the report's new title; so does the yield card.
+    CHECK(rendered.count("two.html") == 1);
+    CHECK(rendered.count("cards/packaging-yield") == 1);
+}
+
 TEST_CASE("incremental rule: a page title changes the navigation on every page", "[incremental]") {
     MemoryFileSystem files = sample_site();
     BuildCache cache = BuildCache::in_memory();
@@ -151,6 +164,16 @@ TEST_CASE("incremental rule: a title the navigation does not list renders that p
     // The front page lists every page; the ledger lists the page's figure use by
     // its title, and the sources page lists it under the figure's source.
     CHECK(rebuild(files, cache) == Units{"one.html", "index.html", "figures/index.html", "sources/index.html"});
+}
+
+TEST_CASE("incremental rule: a page summary renders that page and the front page", "[incremental]") {
+    MemoryFileSystem files = sample_site();
+    BuildCache cache = BuildCache::in_memory();
+    rebuild(files, cache);
+    // The summary shows under the page's title and in the front page's list of
+    // pages; nothing else shows it (the navigation lists titles only).
+    replace(files, "content/pages/three.md", "summary: About Three.", "summary: All about the third page.");
+    CHECK(rebuild(files, cache) == Units{"three.html", "index.html"});
 }
 
 TEST_CASE("incremental rule: a template renders what uses it", "[incremental]") {
@@ -198,7 +221,7 @@ TEST_CASE("after a seeded random sequence of edits each incremental build equals
     std::set<int> extra_pages;
     int next_page = 10;
     for (int step = 0; step < 40; ++step) {
-        int kind = std::uniform_int_distribution<int>(0, 6)(rng);
+        int kind = std::uniform_int_distribution<int>(0, 7)(rng);
         int n = std::uniform_int_distribution<int>(1, 999)(rng);
         std::string tag = std::to_string(step) + "x" + std::to_string(n);
         INFO("step " << step << " edit kind " << kind);
@@ -233,9 +256,15 @@ TEST_CASE("after a seeded random sequence of edits each incremental build equals
                 extra_pages.erase(extra_pages.begin());
             }
             break;
-        default:  // a source
+        case 6:  // a source
             replace(files, "content/registry.json", "CSIS analysis", "CSIS analysis " + tag);
             break;
+        default: {  // a page summary, nothing else
+            std::string text = *files.read("content/pages/three.md");
+            auto at = text.find("summary: ") + 9;
+            files.add("content/pages/three.md", text.replace(at, text.find('\n', at) - at, "Summary " + tag + "."));
+            break;
+        }
         }
         rebuild(files, cache);  // checks byte-identity with a clean build
     }

@@ -230,7 +230,9 @@ TEST_CASE("hostile registry strings are escaped in card pages, oEmbed and snippe
         CHECK(html.find("<img") == std::string::npos);
         CHECK(html.find("<i>reasons") == std::string::npos);
         CHECK(html.find("<with>") == std::string::npos);
+        CHECK(html.find("<1>") == std::string::npos);  // the locator
         CHECK(html.find("&lt;b&gt;3&lt;/b&gt; &amp; &quot;more&quot;") != std::string::npos);
+        CHECK(html.find("p. &lt;1&gt;") != std::string::npos);
     }
     const std::string& card = result.output.at("cards/hostile.html");
     CHECK(card.find("<p class=\"card__value\">&lt;b&gt;3&lt;/b&gt; &amp; &quot;more&quot;</p>") != std::string::npos);
@@ -393,4 +395,19 @@ TEST_CASE("the no-iframe snippet passes through a Markdown blog as one raw HTML 
         free(html);
         CHECK(rendered == "<p>Some prose.</p>\n" + snippet + "\n<p>More prose.</p>\n");
     }
+    // Independently of html_snippet: the blog's HTML holds the yield card as one
+    // blockquote between the two paragraphs, with its value, claim and status.
+    std::string markdown = "Some prose.\n\n" +
+                           html_snippet(card_facts(*r.figure("packaging-yield"), r, "Site"), r, "Site", CardUrls{"https://e.org/"}) +
+                           "\n\nMore prose.\n";
+    char* html = cmark_markdown_to_html(markdown.data(), markdown.size(), CMARK_OPT_UNSAFE);
+    std::string rendered(html);
+    free(html);
+    CHECK(rendered.rfind("<p>Some prose.</p>\n<blockquote cite=\"https://e.org/cards/packaging-yield.html\"", 0) == 0);
+    CHECK(rendered.size() > 40);
+    CHECK(rendered.compare(rendered.size() - 33, 33, "</blockquote>\n<p>More prose.</p>\n") == 0);
+    CHECK(test::count_occurrences(rendered, "<blockquote") == 1);
+    CHECK(rendered.find(">75%</p>") != std::string::npos);
+    CHECK(rendered.find("Share of 910C chips surviving packaging.") != std::string::npos);
+    CHECK(rendered.find("reported</strong>") != std::string::npos);
 }

@@ -69,6 +69,15 @@ size_t pages_using(const Served& served, const std::string& id) {
     return n;
 }
 
+// Independently of the build: how many of the shipped Markdown files name
+// figure `id` in a fig: link.
+size_t markdown_files_naming(const MemoryFileSystem& files, const std::string& id) {
+    size_t n = 0;
+    for (const std::string& path : files.list("content", ".md"))  // every Markdown file under content/
+        n += files.read(path)->find("fig:" + id + ")") != std::string::npos;
+    return n;
+}
+
 }  // namespace
 
 TEST_CASE("a figure's display text edited: only the pages using it are built again, identical to a full build",
@@ -81,6 +90,8 @@ TEST_CASE("a figure's display text edited: only the pages using it are built aga
     write_registry(files, registry);
     REQUIRE(served.edit(files));
     CHECK(served.pages_rebuilt == pages_using(served, id));
+    CHECK(served.pages_rebuilt == markdown_files_naming(files, id));
+    CHECK(markdown_files_naming(files, id) >= 2);  // the test means something only if several pages use it
     CHECK(served.pages_rebuilt < served.state.pages.size());
     CHECK(served.site.at("cards/" + id + ".html").find("(edited)") != std::string::npos);
     test::require_same_as_full_build(served, files);

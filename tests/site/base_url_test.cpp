@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <regex>
 #include <set>
 
@@ -37,12 +38,30 @@ std::vector<std::string> absolute_urls(const std::string& text) {
     return found;
 }
 
+// A URL as its text reads: HTML entities and JSON escapes undone (repeatedly:
+// a snippet shown as text is escaped twice), cut where an (escaped) quote or
+// bracket ends it, and without the punctuation that ends a sentence (Markdown's
+// autolinks leave it out).
+std::string plain_url(std::string url) {
+    static const std::pair<std::string, std::string> kEscapes[] = {
+        {"&amp;", "&"}, {"&quot;", "\""}, {"&lt;", "<"}, {"&gt;", ">"}, {"&#39;", "'"},
+        {"\\u0026", "&"}, {"\\u003c", "<"}, {"\\u003e", ">"}, {"\\/", "/"}};
+    for (std::string before; before != url;) {
+        before = url;
+        for (const auto& [from, to] : kEscapes)
+            for (auto at = url.find(from); at != std::string::npos; at = url.find(from, at + to.size())) url.replace(at, from.size(), to);
+    }
+    url.resize(std::min(url.size(), url.find_first_of(" \t\n\"'<>)]}\\|")));
+    while (!url.empty() && std::string(".,;:!?").find(url.back()) != std::string::npos) url.pop_back();
+    return url;
+}
+
 // Every absolute URL the input itself contains: sources' URL, archive_url and
 // DOI links in the registry, links in pages and site.json.
 std::set<std::string> input_urls(const BuildResult& result) {
     std::set<std::string> urls;
     for (const auto& [path, text] : result.texts)
-        for (const std::string& u : absolute_urls(text)) urls.insert(u);
+        for (const std::string& u : absolute_urls(text)) urls.insert(plain_url(u));
     return urls;
 }
 
@@ -53,10 +72,9 @@ bool is_standard(const std::string& url) {
     return false;
 }
 
+// The output's URL is exactly one the input holds.
 bool from_input(const std::string& url, const std::set<std::string>& inputs) {
-    for (const std::string& in : inputs)
-        if (url.rfind(in, 0) == 0 || in.rfind(url, 0) == 0) return true;  // escaping may cut a URL short
-    return false;
+    return inputs.count(plain_url(url)) > 0;
 }
 
 }  // namespace

@@ -125,9 +125,16 @@ TEST_CASE("with strict warnings fail the build and check writes nothing", "[e2e]
       "status": "unverified", "sources": [{"id": "csis"}], "as_of": "2026"}])");
     test::write_file(content / "registry.json", registry);
     fs::path out = tmp.path() / "site";
-    CHECK(run("check --content " + content.string(), tmp.path() / "log") == 0);
-    CHECK(test::read_file(tmp.path() / "log").find("warning[CHK001]: figure 'unused' is not used on any page") != std::string::npos);
-    CHECK_FALSE(fs::exists(out));
+    // check runs in the project folder (where build's default site/ would go), and leaves every file
+    // there as it was: nothing added, removed or changed, beside its log written outside.
+    test::TempDir logs;
+    const auto before = read_tree(tmp.path());
+    const std::string check = "cd '" + tmp.path().string() + "' && " + SOURCED_BINARY + " check --content content >'" +
+                              (logs.path() / "log").string() + "' 2>&1";
+    CHECK(std::system(check.c_str()) == 0);
+    CHECK(test::read_file(logs.path() / "log").find("warning[CHK001]: figure 'unused' is not used on any page") != std::string::npos);
+    CHECK(read_tree(tmp.path()) == before);
+    CHECK(std::distance(fs::directory_iterator(tmp.path()), fs::directory_iterator()) == 1);  // content/ alone
     CHECK(run("build --strict --content " + content.string() + " --out " + out.string(), tmp.path() / "log") == 1);
     CHECK_FALSE(fs::exists(out));
 }

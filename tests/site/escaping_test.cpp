@@ -35,8 +35,17 @@ TEST_CASE("registry strings are escaped wherever they land in the site", "[escap
         CHECK(html.find("<img") == std::string::npos);
         CHECK(html.find("<iframe") == std::string::npos);
         CHECK(html.find("<b>") == std::string::npos);
+        CHECK(html.find("<u>") == std::string::npos);  // the unit
+        CHECK(html.find("<i>") == std::string::npos);  // the locator
         CHECK(html.find("</textarea>") == std::string::npos);
     }
+    // The unit and the locator land on the figure's card and in the ledger, escaped.
+    for (const char* path : {"cards/f.html", "figures/index.html"}) {
+        INFO(path);
+        const std::string& html = result.output.at(path);
+        CHECK(html.find("&lt;i&gt;") != std::string::npos);
+    }
+    CHECK(result.output.at("figures/index.html").find("&lt;u&gt;") != std::string::npos);
     const std::string& index = result.output.at("index.html");
     CHECK(index.find("&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;") != std::string::npos);
     CHECK(index.find("https://example.org/?a=1&amp;b=&quot;2&quot;") != std::string::npos);

@@ -238,6 +238,27 @@ TEST_CASE("deep nesting, huge paragraphs and cmark-gfm's slow cases are refused 
     CHECK(has(build_errors(site_with(kPage + "\n" + cdata + "\n")), "error[LIM004]"));
 }
 
+TEST_CASE("the input limits are exact: at each limit a page passes, one past it is refused", "[hostile]") {
+    const InputLimits& limits = default_input_limits();
+    auto refusal = [](const std::string& page) {
+        Diagnostics out;
+        bool passed = check_page_input("p.md", page, out);
+        return passed ? std::string("passed") : format_diagnostic(out.all().at(0));
+    };
+    // LIM001: 4 MiB (blank lines: no paragraph) passes, one byte more is refused.
+    CHECK(limits.max_page_bytes == 4u << 20);
+    CHECK(refusal(std::string(4u << 20, '\n')) == "passed");
+    CHECK(refusal(std::string((4u << 20) + 1, '\n')) == "p.md:1:1: error[LIM001]: the page is 4.0 MiB, over the limit of 4.0 MiB");
+    // LIM003: 64 block quotes on a line pass, 65 are refused at that line.
+    CHECK(refusal("Text.\n\n" + std::string(64, '>') + " deep\n") == "passed");
+    CHECK(refusal("Text.\n\n" + std::string(65, '>') + " deep\n") ==
+          "p.md:3:1: error[LIM003]: block quotes and lists nest deeper than 64 levels");
+    // LIM004: a paragraph of 64 KiB passes, one byte more is refused at its first line.
+    CHECK(refusal("Text.\n\n" + std::string(64u << 10, 'a') + "\n") == "passed");
+    CHECK(refusal("Text.\n\n" + std::string((64u << 10) + 1, 'a') + "\n") ==
+          "p.md:3:1: error[LIM004]: a paragraph (lines without a blank line between them) is over the limit of 64 KiB; split it with blank lines");
+}
+
 TEST_CASE("nesting, emphasis and many links within the limits build", "[hostile]") {
     std::string page = kPage + "\n" + std::string(60, '>') + " deep quote\n\n";
     for (int i = 0; i < 30; ++i) page += std::string(static_cast<size_t>(2 * i), ' ') + "- level\n";

@@ -1,5 +1,7 @@
 #include "test_support.h"
 
+#include <catch2/catch.hpp>
+
 #include <unistd.h>
 
 #include <fstream>
@@ -114,6 +116,19 @@ std::string read_file(const fs::path& path) {
 void write_file(const fs::path& path, const std::string& text) {
     fs::create_directories(path.parent_path());
     std::ofstream(path, std::ios::binary) << text;
+}
+
+}  // namespace sourced::test
+
+namespace sourced::test {
+
+bool skipped(const std::string& reason) {
+    const char* require_all = std::getenv("SOURCED_REQUIRE_ALL");
+    if (require_all && std::string(require_all) == "1") return false;
+    std::string line = "SKIPPED: " + Catch::getResultCapture().getCurrentTestName() + ": " + reason + "\n";
+    std::fputs(line.c_str(), stderr);
+    if (const char* log = std::getenv("SOURCED_SKIP_LOG"); log && *log) std::ofstream(log, std::ios::app) << line;
+    return true;
 }
 
 }  // namespace sourced::test

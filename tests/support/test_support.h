@@ -51,4 +51,18 @@ private:
 std::string read_file(const std::filesystem::path& path);
 void write_file(const std::filesystem::path& path, const std::string& text);
 
+// A test this machine cannot run (`reason` says why): true when the caller
+// should return. It prints "SKIPPED: <test>: <reason>" and appends that line
+// to the file $SOURCED_SKIP_LOG names (so a run can count its skips); with
+// SOURCED_REQUIRE_ALL=1 (.ci/test sets it where the machine is equipped for
+// every test, as CI is) it records a failure instead.
+bool skipped(const std::string& reason);
+
 }  // namespace sourced::test
+
+// Skips the running test with a reason (see test::skipped): use as the test's last word.
+#define SOURCED_SKIP(reason)                                                                                          \
+    do {                                                                                                              \
+        if (::sourced::test::skipped(reason)) return;                                                                 \
+        FAIL("SKIPPED, but SOURCED_REQUIRE_ALL=1 says this machine can run it: " << (reason));                        \
+    } while (false)
