@@ -6,7 +6,9 @@
 
 #include <cstdlib>
 #include <map>
+#include <sstream>
 
+#include "card_command.h"
 #include "html_escape.h"
 #include "test_support.h"
 
@@ -45,4 +47,64 @@ TEST_CASE("sourced card prints what the build writes for one figure", "[card][e2
     CHECK(test::read_file(tmp.path() / "typo.err").find("unknown figure 'packaging-yeild' (did you mean 'packaging-yield'?)") !=
           std::string::npos);
     CHECK(run(card + " --format pdf", "pdf") == 2);
+}
+
+namespace {
+
+struct CardRun {
+    int status = -1;
+    std::string out, err;
+};
+
+CardRun card(const std::string& content_dir, const std::string& id, const std::string& format,
+             const std::string& base_url = "") {
+    BuildOptions options;
+    options.content_dir = content_dir;
+    options.base_url = base_url;
+    std::ostringstream out, err;
+    CardRun run;
+    run.status = run_card_command(options, id, format, out, err, false);
+    run.out = out.str();
+    run.err = err.str();
+    return run;
+}
+
+const std::string kMini = std::string(SOURCED_TEST_DIR) + "/fixtures/mini/content";
+
+}  // namespace
+
+TEST_CASE("sourced card knows eight formats and prints a snippet, relative or under --base-url", "[card][card_command]") {
+    CHECK(card_formats() == std::vector<std::string>{"iframe", "html", "oembed", "svg", "png", "bibtex", "csl", "text"});
+    CardRun iframe = card(kMini, "packaging-yield", "iframe");
+    CHECK(iframe.status == 0);
+    CHECK(iframe.err.empty());
+    CHECK(iframe.out.rfind("<iframe src=\"cards/packaging-yield.embed.html\"", 0) == 0);
+    CHECK(iframe.out.back() == '\n');
+    CardRun absolute = card(kMini, "packaging-yield", "iframe", "https://e.org/x");
+    CHECK(absolute.out.rfind("<iframe src=\"https://e.org/x/cards/packaging-yield.embed.html\"", 0) == 0);
+    CardRun svg = card(kMini, "packaging-yield", "svg");
+    CHECK(svg.status == 0);
+    CHECK(svg.out.find("<svg") != std::string::npos);
+    CardRun png = card(kMini, "packaging-yield", "png");
+    CHECK(png.status == 0);
+    CHECK(png.out.rfind("\x89PNG\r\n\x1a\n", 0) == 0);
+}
+
+TEST_CASE("sourced card exits 2 for an unknown figure or format and 1 for content with errors", "[card][card_command]") {
+    CardRun typo = card(kMini, "packaging-yeild", "html");
+    CHECK(typo.status == 2);
+    CHECK(typo.out.empty());
+    CHECK(typo.err == "error: unknown figure 'packaging-yeild' (did you mean 'packaging-yield'?)\n");
+    CardRun format = card(kMini, "packaging-yield", "pdf");
+    CHECK(format.status == 2);
+    CHECK(format.out.empty());
+    CHECK(format.err == "error: unknown format 'pdf'\n");
+
+    test::TempDir tmp;
+    test::write_file(tmp.path() / "content/registry.json", "{\"sources\": [], \"figures\": [");
+    CardRun broken = card((tmp.path() / "content").string(), "packaging-yield", "html");
+    CHECK(broken.status == 1);
+    CHECK(broken.out.empty());
+    CHECK(broken.err.find("registry.json:1:") != std::string::npos);
+    CHECK(broken.err.substr(broken.err.rfind('\n', broken.err.size() - 2) + 1) == "card failed: the content has errors\n");
 }
