@@ -39,7 +39,7 @@ TEST_CASE("diagnostics print sorted, with their source line and a caret, notes o
           "\033[1mc.json\033[0m: \033[1;31merror[E2]\033[0m: whole file\n");
 }
 
-TEST_CASE("--stats prints each stage's wall time, the per-page sums and the total of the wall times", "[commands]") {
+TEST_CASE("the --stats lines give each stage's wall time, the per-page sums and the total of the wall times", "[commands]") {
     BuildResult result;
     result.jobs = 4;
     result.times = {{"load", 1.5, false}, {"parse", 10.25, true}, {"images", 30, true}, {"render", 2.75, false}};
