@@ -194,8 +194,9 @@ TEST_CASE("is_unchanged is true only for a regular file beneath the site with ex
     test::write_file(site / "empty.txt", "");
     test::write_file(site / "sub/b.txt", "bee");
     test::write_file(tmp.path() / "outside.txt", "abc");
-    fs::create_symlink(site / "a.txt", site / "link.txt");
-    fs::create_directory_symlink(site / "sub", site / "linkdir");
+    fs::create_symlink("a.txt", site / "link.txt");              // relative links that stay in the site
+    fs::create_directory_symlink("sub", site / "linkdir");
+    fs::create_directory_symlink(site / "sub", site / "absolute");  // an absolute one
     int fd = ::open(site.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     REQUIRE(fd >= 0);
     CHECK(is_unchanged(fd, "a.txt", "abc"));
@@ -209,6 +210,7 @@ TEST_CASE("is_unchanged is true only for a regular file beneath the site with ex
     CHECK_FALSE(is_unchanged(fd, "sub", ""));              // a directory
     CHECK_FALSE(is_unchanged(fd, "link.txt", "abc"));      // a link to the very bytes
     CHECK_FALSE(is_unchanged(fd, "linkdir/b.txt", "bee"));  // through a linked directory
+    CHECK_FALSE(is_unchanged(fd, "absolute/b.txt", "bee"));
     CHECK_FALSE(is_unchanged(fd, "../outside.txt", "abc")); // outside the site
     CHECK_FALSE(is_unchanged(-1, "a.txt", "abc"));          // no previous site
     ::close(fd);
@@ -219,7 +221,8 @@ TEST_CASE("open_beneath refuses links and paths leaving the directory", "[writer
     fs::path site = tmp.path() / "site";
     test::write_file(site / "sub/b.txt", "bee");
     test::write_file(tmp.path() / "outside.txt", "x");
-    fs::create_symlink(site / "sub/b.txt", site / "link.txt");
+    fs::create_symlink("sub/b.txt", site / "link.txt");
+    fs::create_directory_symlink("sub", site / "linkdir");
     int fd = ::open(site.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     REQUIRE(fd >= 0);
     int file = open_beneath(fd, "sub/b.txt", O_RDONLY);
@@ -227,6 +230,9 @@ TEST_CASE("open_beneath refuses links and paths leaving the directory", "[writer
     if (file >= 0) ::close(file);
     errno = 0;
     CHECK(open_beneath(fd, "link.txt", O_RDONLY) == -1);
+    CHECK(errno == ELOOP);
+    errno = 0;
+    CHECK(open_beneath(fd, "linkdir/b.txt", O_RDONLY) == -1);  // a link inside the directory, to inside it
     CHECK(errno == ELOOP);
     errno = 0;
     CHECK(open_beneath(fd, "../outside.txt", O_RDONLY) == -1);
