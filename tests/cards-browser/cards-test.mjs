@@ -90,7 +90,10 @@ for (const f of picked) {
   check(clean.includes(f.status + "</strong>"), `${f.id}: status survives sanitizing`);
   check(clean.includes(`<a href="${siteOrigin}/figures/index.html#fig-${f.id}">`), `${f.id}: ledger link survives sanitizing`);
   const source = registry.sources.find((s) => s.id === f.sources[0].id);
-  if (source && source.URL) check(clean.includes(`href="${source.URL.replace(/&/g, "&amp;")}"`), `${f.id}: source link survives`);
+  check(!!source, `${f.id}: its first source (${f.sources[0].id}) is in the registry`);
+  if (source?.URL) check(clean.includes(`href="${source.URL.replace(/&/g, "&amp;")}"`), `${f.id}: source link survives`);
+  else if (source) check(clean.includes(source.title.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")),
+                         `${f.id}: source title survives (a source without a URL)`);
   snippets += snippet + "\n";
 }
 fs.writeFileSync(path.join(blogDir, "index.html"), `<!DOCTYPE html>

@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe as group, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { buildSite, describe, fileBase, htmlPages, launch, mapLimit, openPage, outputDir, serve } from './support.mjs';
+import { assertScreenshots, buildSite, describe, fileBase, freshOutputDir, htmlPages, launch, mapLimit, openPage, repoRoot,
+         serve } from './support.mjs';
 
 let site, server, browser;
 const phone = { width: 360, height: 740 };
@@ -81,6 +82,13 @@ function articlePages() {
                                        fs.readFileSync(path.join(site, p), 'utf8').includes('class="fig '));
 }
 
+// The pages whose Markdown cites a figure, (fig:ID): what articlePages() must find.
+function pagesCitingFigures() {
+  const content = process.env.SOURCED_CONTENT || path.join(repoRoot, 'content');
+  const md = (dir) => fs.readdirSync(dir).filter((n) => n.endsWith('.md') && fs.readFileSync(path.join(dir, n), 'utf8').includes('(fig:'));
+  return [...md(content), ...md(path.join(content, 'pages'))].map((n) => n.replace(/\.md$/, '.html')).sort();
+}
+
 group('every page loads cleanly', () => {
   const loadFailures = (visits) => visits.flatMap(({ rel, problems }) =>
     problems.filter((p) => !(rel === '404.html' && p.startsWith('HTTP 404'))).map((p) => `${rel}: ${p}`));
@@ -153,10 +161,15 @@ group('figure cards', () => {
     test(`on a ${name} (${viewport.width}px) every card stays in the viewport and off its figure`, async () => {
       const context = await browser.newContext({ viewport });
       const failures = [];
-      for (const rel of articlePages()) {
+      const pages = articlePages();
+      assert.deepEqual(pages, pagesCitingFigures(), 'the pages with figures in their prose');
+      let checked = 0, inHtml = 0;
+      for (const rel of pages) {
+        inHtml += (fs.readFileSync(path.join(site, rel), 'utf8').match(/class="fig[ "]/g) || []).length;
         const { page } = await openPage(context, server.base + rel);
         const figs = page.locator('.fig');
         const count = await figs.count();
+        checked += count;
         for (let i = 0; i < count; ++i) {
           const fig = figs.nth(i);
           await fig.locator('.fig__link').focus();
@@ -179,6 +192,7 @@ group('figure cards', () => {
       }
       await context.close();
       assert.deepEqual(failures, []);
+      assert.equal(checked, inHtml, 'figures checked in the browser, of those in the pages\' HTML');
     });
   }
 });
@@ -191,6 +205,7 @@ test('every internal link and #anchor resolves (crawl)', async () => {
     for (const l of found.links) links.push({ from: found.rel, ...l });
   }
   const failures = [];
+  let anchors = 0;
   for (const { from, href, text } of links) {
     if (!href.startsWith(server.base)) continue;
     const url = new URL(href);
@@ -200,11 +215,14 @@ test('every internal link and #anchor resolves (crawl)', async () => {
     if (url.hash && url.hash !== '#') {
       const page = server.base + path.relative(site, file).split(path.sep).join('/');
       const targets = ids.get(page);
-      if (targets && !targets.has(decodeURIComponent(url.hash.slice(1))))
+      ++anchors;
+      if (!targets) failures.push(`${from}: link "${text}" -> ${href}: an #anchor into a file that is not an HTML page`);
+      else if (!targets.has(decodeURIComponent(url.hash.slice(1))))
         failures.push(`${from}: link "${text}" -> ${href}: no element with that id`);
     }
   }
   assert.ok(links.length > 0, 'the crawl found no links at all');
+  assert.ok(anchors > 0, 'the crawl checked no #anchor');
   assert.deepEqual(failures, []);
 });
 
@@ -233,11 +251,11 @@ group('axe-core: no serious or critical violations', () => {
 });
 
 test('screenshots for people to look at', async () => {
-  fs.mkdirSync(outputDir, { recursive: true });
+  const shots = freshOutputDir('browser');  // tests/e2e/output/browser/
   for (const [name, viewport] of [['desktop', desktop], ['phone', phone]]) {
     for (const colorScheme of ['light', 'dark']) {
       const context = await browser.newContext({ viewport, colorScheme });
-      const shot = async (page, what) => page.screenshot({ path: path.join(outputDir, `${what}-${name}-${colorScheme}.png`) });
+      const shot = async (page, what) => page.screenshot({ path: path.join(shots, `${what}-${name}-${colorScheme}.png`) });
       let { page } = await openPage(context, server.base + 'index.html');
       await shot(page, 'front');
       await page.close();
@@ -259,7 +277,8 @@ test('screenshots for people to look at', async () => {
       await context.close();
     }
   }
-  assert.ok(fs.readdirSync(outputDir).filter((f) => f.endsWith('.png')).length >= 12);
+  assertScreenshots(shots, /\.png$/, ['desktop', 'phone'].flatMap((name) => ['light', 'dark'].flatMap((scheme) =>
+    ['front', 'card', 'ledger'].map((what) => `${what}-${name}-${scheme}.png`))));
 });
 
 group('what readers and search engines expect', () => {

@@ -2,20 +2,17 @@
 // file, no request but itself, every in-file link has a target, a figure's
 // card opens on keyboard focus; the HTML validates; the PDF (when Chromium
 // can print) flags as many figures as the HTML, and its first page is
-// rendered to PNG for a look. Screenshots land in tests/e2e/output/.
+// rendered to PNG for a look. Screenshots land in tests/e2e/output/report/.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { chromiumPath, launch, outputDir, repoRoot } from './support.mjs';
+import { assertScreenshots, chromiumPath, freshOutputDir, launch, repoRoot, runVnu, skipOrFail } from './support.mjs';
 
-const require = createRequire(import.meta.url);
-const vnuJar = path.join(path.dirname(require.resolve('vnu-jar/package.json')), 'build', 'dist', 'vnu.jar');
 const sourced = process.env.SOURCED || path.join(repoRoot, 'build', 'sourced');
 const content = process.env.SOURCED_CONTENT || path.join(repoRoot, 'content');
 const hasTool = (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
@@ -26,7 +23,7 @@ const flagPattern = /[◆◇▷?⚠✗]\s*(self-reported|reported|projected|unve
 const countFlags = (text) => (text.match(flagPattern) || []).length;
 const summaryPattern = /(\d+) of (\d+) figures verified/;
 
-let tmp, reportFile, pdfFile, browser;
+let tmp, reportFile, pdfFile, browser, shots;
 
 before(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sourced-report-'));
@@ -36,6 +33,7 @@ before(async () => {
   if (fs.existsSync(chromiumPath)) args.push('--pdf', pdfFile);
   execFileSync(sourced, args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, SOURCED_CHROMIUM: chromiumPath } });
   browser = await launch();
+  shots = freshOutputDir('report');  // tests/e2e/output/report/
 });
 after(async () => {
   await browser?.close();
@@ -66,7 +64,12 @@ test('offline from file://: no request but the file, every in-file link has a ta
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(self, { waitUntil: 'load', timeout: 20000 });
-  await page.waitForTimeout(200);  // anything lazy would have asked by now
+  // Anything loaded late (a font used by the text, a lazy image) has been asked
+  // for once the fonts are loaded, every image is complete and the network has
+  // been idle for 500 ms.
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForFunction(() => [...document.images].every((img) => img.complete), null, { timeout: 20000 });
+  await page.waitForLoadState('networkidle', { timeout: 20000 });
   assert.deepEqual(others, [], 'requests other than the report itself');
   assert.deepEqual(errors, []);
 
@@ -93,24 +96,17 @@ test('offline from file://: no request but the file, every in-file link has a ta
   });
   assert.ok(card.shown, 'keyboard focus does not show the figure card');
   assert.match(card.text, /Verified|Reported|Self-reported|Projected|Unverified|Disputed|False/);
-  fs.mkdirSync(outputDir, { recursive: true });
   await fig.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
-  await page.screenshot({ path: path.join(outputDir, 'report-card-focus.png') });
+  await page.screenshot({ path: path.join(shots, 'report-card-focus.png') });
   await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
-  await page.screenshot({ path: path.join(outputDir, 'report-cover.png') });
+  await page.screenshot({ path: path.join(shots, 'report-cover.png') });
+  assertScreenshots(shots, /^report-(card-focus|cover)\.png$/, ['report-card-focus.png', 'report-cover.png']);
   assert.deepEqual(others, [], 'requests other than the report itself (after interaction)');
   await context.close();
 });
 
 test('the report passes the Nu Html Checker', () => {
-  const run = spawnSync(process.env.JAVA || 'java', ['-jar', vnuJar, '--errors-only', '--format', 'json', reportFile],
-                        { encoding: 'utf8', timeout: 120000, maxBuffer: 64 * 1024 * 1024 });
-  assert.equal(run.error, undefined, `could not run vnu: ${run.error}`);
-  const report = JSON.parse(run.stderr || run.stdout || '{"messages":[]}');
-  const errors = report.messages.filter((m) => m.type === 'error' || m.subType === 'fatal')
-    .map((m) => `report.html:${m.lastLine ?? '?'}:${m.firstColumn ?? '?'}: ${m.message}`);
-  assert.deepEqual(errors, []);
-  assert.equal(run.status, 0, `vnu exited with ${run.status}`);
+  assert.deepEqual(runVnu([reportFile], tmp), []);
 });
 
 test('axe-core: no serious or critical violations in the report\'s cover', async () => {
@@ -121,6 +117,7 @@ test('axe-core: no serious or critical violations in the report\'s cover', async
   // pages in it are the site's pages (axe-checked one by one in
   // browser.test.mjs), so this checks what only the report has: the cover, with
   // its summary and table of contents.
+  assert.equal(await page.locator('.report-cover').count(), 1, 'the report has no .report-cover for axe to check');
   const result = await new AxeBuilder({ page }).include('.report-cover').analyze();
   const failures = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.slice(0, 5).map((n) => `${v.id} (${v.impact}) at ${n.target.join(' ')}`));
@@ -128,8 +125,9 @@ test('axe-core: no serious or critical violations in the report\'s cover', async
   assert.deepEqual(failures, []);
 });
 
-test('the PDF flags as many figures as the printed HTML, and its first page is rendered', { skip: !fs.existsSync(chromiumPath) && 'no Chromium' }, async (t) => {
-  if (!hasTool('pdftotext') || !hasTool('pdftoppm')) return t.skip('poppler-utils (pdftotext, pdftoppm) is not installed');
+test('the PDF flags as many figures as the printed HTML, and its first page is rendered', async (t) => {
+  if (!fs.existsSync(chromiumPath)) return skipOrFail(t, `no Chromium at ${chromiumPath} to print the PDF`);
+  if (!hasTool('pdftotext') || !hasTool('pdftoppm')) return skipOrFail(t, 'poppler-utils (pdftotext, pdftoppm) is not installed');
   assert.ok(fs.statSync(pdfFile).size > 1000, 'the PDF is empty');
   // The HTML as printed: the text a reader sees under print media (cards hidden).
   const context = await browser.newContext();
@@ -151,8 +149,7 @@ test('the PDF flags as many figures as the printed HTML, and its first page is r
   assert.ok(htmlSummary, 'the HTML has no "N of M figures verified" summary');
   assert.equal(firstPage.replace(/\s+/g, ' ').match(summaryPattern)?.[0], htmlSummary[0], 'the PDF\'s first page lacks the summary');
 
-  fs.mkdirSync(outputDir, { recursive: true });
-  const prefix = path.join(outputDir, 'report-pdf-page');
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdfFile, prefix]);
-  assert.ok(fs.statSync(`${prefix}.png`).size > 1000, 'the first page did not render');
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdfFile, path.join(shots, 'report-pdf-page')]);
+  assertScreenshots(shots, /^report-pdf-page/, ['report-pdf-page.png']);
+  assert.ok(fs.statSync(path.join(shots, 'report-pdf-page.png')).size > 1000, 'the first page did not render');
 });

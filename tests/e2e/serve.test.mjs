@@ -96,6 +96,8 @@ test('a broken registry shows the error overlay, and fixing it removes the overl
   const { href } = figureAndPage();
   const page = await browser.newPage();
   await page.goto(base + href, { waitUntil: 'load' });
+  const cards = await page.locator('.card__value').count();
+  assert.ok(cards > 0, `${href}: no figure card`);
   const original = fs.readFileSync(registryPath(), 'utf8');
   saveRegistry(original.replace('{', '{ "figures": [,'));
 
@@ -104,7 +106,7 @@ test('a broken registry shows the error overlay, and fixing it removes the overl
   const text = await overlay.textContent();
   assert.match(text, /the last build failed/);
   assert.match(text, /registry\.json:\d+:\d+: error\[/, `the overlay shows the diagnostic: ${text}`);
-  assert.ok(await page.locator('.card__value').count() > 0, 'the last good page is still shown under the overlay');
+  assert.equal(await page.locator('.card__value').count(), cards, 'the last good page is still shown under the overlay');
 
   saveRegistry(original);
   await overlay.waitFor({ state: 'detached', timeout: 60000 });
