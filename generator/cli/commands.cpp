@@ -50,10 +50,6 @@ void print_diagnostics(const Diagnostics& diagnostics, const std::map<std::strin
     }
 }
 
-namespace {
-
-// `--stats`: one line per stage, wall milliseconds; the per-page stages as
-// milliseconds summed over the threads that ran them.
 void print_stage_times(const BuildResult& result, std::ostream& stream) {
     char line[160];
     double total = 0;
@@ -75,8 +71,6 @@ void print_stage_times(const BuildResult& result, std::ostream& stream) {
     std::snprintf(line, sizeof line, "stage %-10s %9.1f ms  (%d threads)\n", "total", total, result.jobs);
     stream << line;
 }
-
-}  // namespace
 
 int run_build_command(const BuildOptions& options, const PrintOptions& print, std::ostream& stdout_stream,
                       std::ostream& stderr_stream) {

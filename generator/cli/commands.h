@@ -24,6 +24,10 @@ struct PrintOptions {
     bool stats = false;                       // --stats: the time of every stage (print_stage_times)
 };
 
+// `--stats`: one line per stage, wall milliseconds; the per-page stages as
+// milliseconds summed over the threads that ran them.
+void print_stage_times(const BuildResult& result, std::ostream& stream);
+
 // `sourced build`: content -> site, summary on stdout, diagnostics on stderr.
 int run_build_command(const BuildOptions& options, const PrintOptions& print, std::ostream& stdout_stream,
                       std::ostream& stderr_stream);

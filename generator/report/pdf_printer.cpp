@@ -13,17 +13,11 @@ extern char** environ;
 
 namespace sourced {
 
-namespace {
-
-// The chromium binary to use ($SOURCED_CHROMIUM, else /usr/bin/chromium), or
-// empty if there is none.
 std::string find_chromium() {
     const char* configured = std::getenv("SOURCED_CHROMIUM");
     std::string candidate = configured && *configured ? configured : "/usr/bin/chromium";
     return ::access(candidate.c_str(), X_OK) == 0 ? candidate : std::string();
 }
-
-}  // namespace
 
 bool print_to_pdf(const std::string& html_path, const std::string& pdf_path, Diagnostics& out) {
     std::string chromium = find_chromium();

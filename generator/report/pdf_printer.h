@@ -10,6 +10,10 @@
 
 namespace sourced {
 
+// The chromium binary to use ($SOURCED_CHROMIUM, else /usr/bin/chromium), or
+// empty if there is none.
+std::string find_chromium();
+
 // Prints `html_path` to `pdf_path`. False (with a diagnostic) on failure.
 bool print_to_pdf(const std::string& html_path, const std::string& pdf_path, Diagnostics& out);
 
