@@ -194,7 +194,7 @@ TEST_CASE("a port another server listens on cannot be bound, and is free again o
     CHECK(again.bind("127.0.0.1", port));
 }
 
-TEST_CASE("sourced serve on a taken port exits 1 with the error", "[serve][e2e]") {
+TEST_CASE("sourced serve on a taken port exits 1 with the error, and with -q prints nothing else", "[serve][e2e]") {
     test::TempDir tmp;
     for (const char* part : {"content", "templates", "assets"})
         fs::copy(fs::path(SOURCED_PROJECT_DIR) / part, tmp.path() / part, fs::copy_options::recursive);
@@ -218,6 +218,8 @@ TEST_CASE("sourced serve on a taken port exits 1 with the error", "[serve][e2e]"
     CHECK(out.substr(out.size() - error.size()) == error);
     CHECK(out.find("serving ") == std::string::npos);
 
+    CHECK(serve(" -q") == 1);
+    CHECK(test::read_file(tmp.path() / "out") == error);
 }
 
 TEST_CASE("serve injects the live-reload script into HTML and sourced build output never has it", "[serve]") {
