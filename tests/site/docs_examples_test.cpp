@@ -162,7 +162,9 @@ std::vector<Step> run_console(const std::vector<Step>& steps, const fs::path& sc
     for (const Step& s : steps)  // after each command a record separator and its status, which stays in $?
         script += s.command + "\n__status=$?; printf '\\036%d\\n' \"$__status\"; (exit \"$__status\")\n";
     test::write_file(scratch / "example.sh", script);
-    std::string command = "sh '" + (scratch / "example.sh").string() + "' >'" + (scratch / "output").string() + "' 2>&1 </dev/null";
+    // `timeout`: an example that does not finish (`sourced serve`) stops the shell instead of the suite.
+    std::string command = "timeout 120 sh '" + (scratch / "example.sh").string() + "' >'" + (scratch / "output").string() +
+                          "' 2>&1 </dev/null";
     std::system(command.c_str());
     std::string out = test::read_file(scratch / "output");
     std::vector<Step> ran;
@@ -218,6 +220,11 @@ TEST_CASE("the docs have examples marked for testing, in every kind", "[docs]") 
     CHECK(kinds.count("json site.json") == 1);
     CHECK(kinds.count("sh ") == 1);
     CHECK(kinds.count("console ") == 1);
+    // A `test` block of any other kind would be skipped by every test here.
+    for (const std::string& kind : kinds) {
+        INFO(kind);
+        CHECK(std::set<std::string>{"markdown ", "json registry.json", "json site.json", "sh ", "console "}.count(kind) == 1);
+    }
 }
 
 TEST_CASE("every Markdown and JSON example in the docs builds", "[docs]") {
