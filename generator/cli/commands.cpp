@@ -180,6 +180,9 @@ int run_serve_command(const ServeOptions& options, std::ostream& stdout_stream, 
     build.keep_state = &state;
     DiskFileSystem files;
     PreviewServer server;
+    // --quiet: only what fails the build (errors, and warnings with --strict); the
+    // overlay in the browser still gets every diagnostic.
+    auto shown = [&](const Diagnostics& d) { return options.quiet ? failing_diagnostics(d, build.strict) : d; };
     // `change`: what the watcher saw (null for the first build).
     auto rebuild = [&](const ContentWatcher::Change* change) {
         const bool first = change == nullptr;
@@ -197,7 +200,7 @@ int run_serve_command(const ServeOptions& options, std::ostream& stdout_stream, 
                 }
             }
         if (edit && edit->result.ok) {
-            print_diagnostics(edit->result.diagnostics, state.content.texts, stderr_stream, color);
+            print_diagnostics(shown(edit->result.diagnostics), state.content.texts, stderr_stream, color);
             server.publish_changes(std::move(edit->changed));
             double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
             stdout_stream << "rebuilt " << plural(static_cast<int>(edit->pages), "page") << what << " in " << static_cast<int>(ms)
@@ -208,7 +211,7 @@ int run_serve_command(const ServeOptions& options, std::ostream& stdout_stream, 
         BuildResult result = build_site(build, files);
         std::ostringstream diagnostics;
         print_diagnostics(result.diagnostics, result.texts, diagnostics, false);
-        print_diagnostics(result.diagnostics, result.texts, stderr_stream, color);
+        print_diagnostics(shown(result.diagnostics), result.texts, stderr_stream, color);
         bool failed = !result.ok || (build.strict && result.diagnostics.warning_count() > 0);
         if (failed) state.valid = false;  // the next rebuild builds everything again
         double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

@@ -41,6 +41,7 @@ struct ServeOptions {
     std::string bind = "127.0.0.1";
     int port = 8080;
     bool open_browser = false;
+    bool quiet = false;          // --quiet: diagnostics that fail the build only, no status lines
 };
 
 // `sourced serve`: build, serve from memory, rebuild on change, live reload.

@@ -147,7 +147,10 @@ int run(CommandLine& c) {
     sourced::NullStream silent;  // stdout of status lines under --quiet
     std::ostream& status_out = quiet ? static_cast<std::ostream&>(silent) : std::cout;
     if (c.scaffold->parsed()) return sourced::run_new_command(c.new_dir, sourced::data_dir(), status_out, std::cerr);
-    if (c.serve->parsed()) return sourced::run_serve_command(c.serve_options, status_out, std::cerr, color);
+    if (c.serve->parsed()) {
+        c.serve_options.quiet = quiet;
+        return sourced::run_serve_command(c.serve_options, status_out, std::cerr, color);
+    }
     print.verbosity = verbosity;
     print.color = color;
     if (c.report->parsed()) return sourced::run_report_command(c.report_options, print, c.pdf_path, std::cout, std::cerr);

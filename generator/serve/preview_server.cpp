@@ -1,6 +1,7 @@
 #include "preview_server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <condition_variable>
 #include <ctime>
@@ -87,6 +88,13 @@ struct PreviewServer::State {
 PreviewServer::PreviewServer() : state_(std::make_unique<State>()) {
     State& s = *state_;
     s.server.set_payload_max_length(1 << 16);
+    // cpp-httplib's default sets SO_REUSEPORT, with which a second server binds a
+    // port another one listens on and both accept. SO_REUSEADDR alone still lets a
+    // restarted server reuse a port in TIME_WAIT, but a port that is taken fails.
+    s.server.set_socket_options([](socket_t sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
 
     s.server.Get("/__sourced/live.js", [](const httplib::Request&, httplib::Response& res) {
         res.set_header("Cache-Control", "no-store");

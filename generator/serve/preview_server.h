@@ -32,7 +32,8 @@ public:
     // A failed build: keep serving the last good site, show `diagnostics`.
     void publish_failure(const std::string& diagnostics);
 
-    // Binds to host:port (port 0: any free port). False if it cannot.
+    // Binds to host:port (port 0: any free port). False if it cannot, also when
+    // another server listens on that port.
     bool bind(const std::string& host, int port);
     int port() const;
     void run();   // serves until stop(); call after bind()

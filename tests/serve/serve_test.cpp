@@ -5,8 +5,10 @@
 #include <catch2/catch.hpp>
 
 #include <httplib.h>
+#include <sys/wait.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <thread>
 
 #include "content_watcher.h"
@@ -174,6 +176,50 @@ TEST_CASE("binding to anything but loopback prints a warning", "[serve]") {
         CHECK(warning.rfind("warning: ", 0) == 0);
         CHECK(warning.find(host) != std::string::npos);
     }
+}
+
+TEST_CASE("a port another server listens on cannot be bound, and is free again once that server stops", "[serve]") {
+    int port = 0;
+    {
+        RunningServer first(sample_tree());
+        port = first.server().port();
+        PreviewServer second;
+        CHECK_FALSE(second.bind("127.0.0.1", port));
+        // The first still answers: the second took nothing from it.
+        auto front = first.get("/");
+        REQUIRE(front);
+        CHECK(front->status == 200);
+    }
+    PreviewServer again;
+    CHECK(again.bind("127.0.0.1", port));
+}
+
+TEST_CASE("sourced serve on a taken port exits 1 with the error, and with -q prints nothing else", "[serve][e2e]") {
+    test::TempDir tmp;
+    for (const char* part : {"content", "templates", "assets"})
+        fs::copy(fs::path(SOURCED_PROJECT_DIR) / part, tmp.path() / part, fs::copy_options::recursive);
+    RunningServer taken(sample_tree());
+    const std::string port = std::to_string(taken.server().port());
+    auto serve = [&](const std::string& flags) {
+        // `timeout`: a serve that listens anyway would run until killed (status 124).
+        std::string command = "cd '" + tmp.path().string() + "' && timeout 60 " + SOURCED_BINARY + " serve --no-card-images --port " +
+                              port + flags + " >out 2>&1 </dev/null";
+        int status = std::system(command.c_str());
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    };
+    const std::string error = "error: cannot listen on 127.0.0.1:" + port + " (in use? try --port 0 for any free port)\n";
+
+    CHECK(serve("") == 1);
+    std::string out = test::read_file(tmp.path() / "out");
+    INFO(out);
+    CHECK(out.find("note[SRC010]") != std::string::npos);  // the shipped content has notes; without -q they show
+    CHECK(out.find("\nbuilt ") != std::string::npos);
+    CHECK(out.size() >= error.size());
+    CHECK(out.substr(out.size() - error.size()) == error);
+    CHECK(out.find("serving ") == std::string::npos);
+
+    CHECK(serve(" -q") == 1);
+    CHECK(test::read_file(tmp.path() / "out") == error);
 }
 
 TEST_CASE("serve injects the live-reload script into HTML and sourced build output never has it", "[serve]") {

@@ -1,11 +1,19 @@
-// The docs cannot drift: every fenced example in docs/*.md whose info string
-// carries the word `test` is built (the convention is in docs/contributing.md):
+// The docs cannot drift: every fenced example in docs/*.md and README.md whose
+// info string carries the word `test` is built or run (the convention is in
+// docs/contributing.md):
 //   ```markdown test           a page, added to the shipped explainer, must build without errors
 //   ```json test registry.json a registry, loaded by the registry loader without errors
 //   ```json test site.json     a site.json, loaded by the site loader without errors
 //   ```sh test                 each line starting `sourced ` runs, in a copy of the project, and exits 0
-// and the example CI files under docs/examples/ run their `sourced` command
-// lines against the shipped content, with the flags they use.
+//   ```console test            `$ command` lines run, in order, in a copy of the project; what each
+//                              prints (stdout and stderr) must be the lines under it, once times,
+//                              sizes and the temporary directory are normalised; a command that
+//                              fails must be followed by `$ echo $?` showing its status
+// A block that looks like sourced's output (a diagnostic, a summary, `--stats`
+// lines) and is not a `console test` block fails the suite, so new docs cannot
+// show output that nothing compares. The example CI files under docs/examples/
+// run their `sourced` command lines against the shipped content, with the
+// flags they use.
 #include <catch2/catch.hpp>
 
 #include <cmark-gfm.h>
@@ -27,10 +35,11 @@ namespace fs = std::filesystem;
 namespace {
 
 struct Example {
-    std::string where;     // docs/x.md:12
-    std::string language;  // markdown, json, sh
+    std::string where;     // docs/x.md:12 or README.md:63
+    std::string language;  // markdown, json, sh, console
     std::string file;      // third word of the info string, e.g. registry.json
     std::string text;
+    bool marked = false;   // `test` is the second word of the info string
 };
 
 std::vector<std::string> words(const std::string& s) {
@@ -40,8 +49,8 @@ std::vector<std::string> words(const std::string& s) {
     return out;
 }
 
-// The fenced blocks marked `test` in one Markdown file, read with cmark-gfm.
-std::vector<Example> marked_examples(const fs::path& path) {
+// Every code block (fenced or indented) of one Markdown file, read with cmark-gfm.
+std::vector<Example> code_blocks(const fs::path& path, const std::string& name) {
     std::vector<Example> found;
     MarkdownDocument doc(test::read_file(path), 1);
     cmark_iter* iter = cmark_iter_new(doc.root());
@@ -50,23 +59,33 @@ std::vector<Example> marked_examples(const fs::path& path) {
         if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(node) != CMARK_NODE_CODE_BLOCK) continue;
         const char* info = cmark_node_get_fence_info(node);
         std::vector<std::string> w = words(info ? info : "");
-        if (w.size() < 2 || w[1] != "test") continue;
-        found.push_back({"docs/" + path.filename().string() + ":" + std::to_string(cmark_node_get_start_line(node)), w[0],
-                         w.size() > 2 ? w[2] : "", cmark_node_get_literal(node)});
+        Example e{name + ":" + std::to_string(cmark_node_get_start_line(node)), w.empty() ? "" : w[0],
+                  w.size() > 2 ? w[2] : "", cmark_node_get_literal(node), w.size() >= 2 && w[1] == "test"};
+        found.push_back(std::move(e));
     }
     cmark_iter_free(iter);
     return found;
 }
 
-std::vector<Example> all_examples() {
+// The code blocks of docs/*.md, then README.md.
+std::vector<Example> all_blocks() {
     std::vector<Example> all;
     std::vector<fs::path> docs;
     for (const auto& entry : fs::directory_iterator(fs::path(SOURCED_PROJECT_DIR) / "docs"))
         if (entry.path().extension() == ".md") docs.push_back(entry.path());
     std::sort(docs.begin(), docs.end());
     for (const auto& path : docs)
-        for (Example& e : marked_examples(path)) all.push_back(std::move(e));
+        for (Example& e : code_blocks(path, "docs/" + path.filename().string())) all.push_back(std::move(e));
+    for (Example& e : code_blocks(fs::path(SOURCED_PROJECT_DIR) / "README.md", "README.md")) all.push_back(std::move(e));
     return all;
+}
+
+// The blocks marked `test`.
+std::vector<Example> all_examples() {
+    std::vector<Example> marked;
+    for (Example& e : all_blocks())
+        if (e.marked) marked.push_back(std::move(e));
+    return marked;
 }
 
 int shell(const std::string& command) {
@@ -86,6 +105,111 @@ std::string with_binary(const std::string& line) {
     return std::regex_replace(line, program, std::string(SOURCED_BINARY) + " ", std::regex_constants::format_first_only);
 }
 
+// One `$ command` line of a console example and the lines under it (what it prints).
+struct Step {
+    std::string command;
+    std::string expected;
+};
+
+// The steps of a console example; `problem` says why there are none.
+std::vector<Step> console_steps(const std::string& text, std::string& problem) {
+    std::vector<Step> steps;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.rfind("$ ", 0) == 0) steps.push_back({line.substr(2), ""});
+        else if (steps.empty()) problem = "a console example must start with a `$ ` command line";
+        else steps.back().expected += line + "\n";
+    }
+    if (steps.empty() && problem.empty()) problem = "a console example without a `$ ` command line";
+    return steps;
+}
+
+// The steps as the docs show them, or as they ran: `$ command`, then its output.
+std::string transcript(const std::vector<Step>& steps) {
+    std::string text;
+    for (const Step& s : steps) text += "$ " + s.command + "\n" + s.expected;
+    return text;
+}
+
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+    if (from.empty()) return;
+    for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
+}
+
+// What varies from run to run, made the same in the docs and in the output: the
+// project directory (shown as /home/you), durations, sizes in KiB or bytes, and
+// the PID in a staging directory's name.
+std::string normalised(std::string text, const fs::path& project) {
+    replace_all(text, fs::weakly_canonical(project).string(), "/home/you");
+    replace_all(text, project.string(), "/home/you");
+    static const std::pair<std::regex, std::string> rules[] = {
+        {std::regex(R"( *\b[0-9]+(\.[0-9]+)? ms\b)"), " <N> ms"},
+        {std::regex(R"(\b[0-9]+ KiB\b)"), "<N> KiB"},
+        {std::regex(R"(\([0-9]+ bytes\))"), "(<N> bytes)"},
+        {std::regex(R"(\.tmp-[0-9]+)"), ".tmp-<pid>"},
+    };
+    for (const auto& [pattern, replacement] : rules) text = std::regex_replace(text, pattern, replacement);
+    return text;
+}
+
+// Runs the steps, in order, in one shell in `project` (so `$ echo $?` shows
+// the status of the command before it): each command's stdout and stderr, and
+// its exit status.
+std::vector<Step> run_console(const std::vector<Step>& steps, const fs::path& scratch, const fs::path& project,
+                              std::vector<int>& statuses) {
+    std::string script = "sourced() { '" + std::string(SOURCED_BINARY) + "' \"$@\"; }\ncd '" + project.string() + "' || exit 99\n";
+    for (const Step& s : steps)  // after each command a record separator and its status, which stays in $?
+        script += s.command + "\n__status=$?; printf '\\036%d\\n' \"$__status\"; (exit \"$__status\")\n";
+    test::write_file(scratch / "example.sh", script);
+    // `timeout`: an example that does not finish (`sourced serve`) stops the shell instead of the suite.
+    std::string command = "timeout 120 sh '" + (scratch / "example.sh").string() + "' >'" + (scratch / "output").string() +
+                          "' 2>&1 </dev/null";
+    std::system(command.c_str());
+    std::string out = test::read_file(scratch / "output");
+    std::vector<Step> ran;
+    size_t start = 0;
+    for (const Step& s : steps) {
+        size_t mark = out.find('\036', start);
+        if (mark == std::string::npos) break;
+        size_t end = out.find('\n', mark);
+        ran.push_back({s.command, out.substr(start, mark - start)});
+        statuses.push_back(std::atoi(out.substr(mark + 1, end - mark - 1).c_str()));
+        start = end == std::string::npos ? out.size() : end + 1;
+    }
+    if (ran.size() < steps.size()) ran.push_back({"(the example's shell stopped here)", out.substr(start)});
+    return ran;
+}
+
+// `diff -u` of the docs' text and the output.
+std::string unified_diff(const std::string& expected, const std::string& actual, const std::string& where,
+                         const fs::path& scratch) {
+    test::write_file(scratch / "expected", expected);
+    test::write_file(scratch / "actual", actual);
+    std::string command = "diff -u --label '" + where + " (the docs)' --label '(what the commands printed)' '" +
+                          (scratch / "expected").string() + "' '" + (scratch / "actual").string() + "' >'" +
+                          (scratch / "diff").string() + "'";
+    std::system(command.c_str());
+    return test::read_file(scratch / "diff");
+}
+
+// The first line of `text` that looks like sourced's output (a diagnostic, a
+// summary, a --stats line); empty if none does.
+std::string output_like_line(const std::string& text) {
+    static const std::regex looks[] = {
+        std::regex(R"(\b(error|warning|note)\[[A-Z]+[0-9]+\])"),
+        std::regex(R"(^\S+:[0-9]+:[0-9]+: (error|warning|note)\b)"),
+        std::regex(R"(^(built|checked|rebuilt) [0-9]+ pages?\b)"),
+        std::regex(R"(^stage +[a-z]+ .*[0-9] ms\b)"),
+        std::regex(R"(^(open file://|serving http|build failed: |card failed: |report failed: |wrote \S+: [0-9]+ pages?))"),
+    };
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);)
+        for (const std::regex& r : looks)
+            if (std::regex_search(line, r)) return line;
+    return "";
+}
+
 }  // namespace
 
 TEST_CASE("the docs have examples marked for testing, in every kind", "[docs]") {
@@ -95,6 +219,12 @@ TEST_CASE("the docs have examples marked for testing, in every kind", "[docs]") 
     CHECK(kinds.count("json registry.json") == 1);
     CHECK(kinds.count("json site.json") == 1);
     CHECK(kinds.count("sh ") == 1);
+    CHECK(kinds.count("console ") == 1);
+    // A `test` block of any other kind would be skipped by every test here.
+    for (const std::string& kind : kinds) {
+        INFO(kind);
+        CHECK(std::set<std::string>{"markdown ", "json registry.json", "json site.json", "sh ", "console "}.count(kind) == 1);
+    }
 }
 
 TEST_CASE("every Markdown and JSON example in the docs builds", "[docs]") {
@@ -154,6 +284,52 @@ TEST_CASE("every sourced command line in a docs example runs and succeeds", "[do
         }
     }
     CHECK(commands > 5);
+}
+
+TEST_CASE("every console example in the docs prints what the docs show", "[docs][e2e]") {
+    int blocks = 0, commands = 0;
+    for (const Example& e : all_examples()) {
+        if (e.language != "console") continue;
+        ++blocks;
+        INFO(e.where);
+        std::string problem;
+        std::vector<Step> steps = console_steps(e.text, problem);
+        REQUIRE(problem == "");
+        test::TempDir scratch;
+        const fs::path project = scratch.path() / "project";
+        fs::create_directory(project);
+        copy_project(project);
+        std::vector<int> statuses;
+        std::vector<Step> ran = run_console(steps, scratch.path(), project, statuses);
+        commands += static_cast<int>(steps.size());
+        std::string expected = normalised(transcript(steps), project), actual = normalised(transcript(ran), project);
+        if (expected != actual)
+            FAIL_CHECK(e.where << ": the output differs from the docs (times, sizes and the project directory normalised):\n"
+                               << unified_diff(expected, actual, e.where, scratch.path()));
+        for (size_t i = 0; i < statuses.size(); ++i)
+            if (statuses[i] != 0 && (i + 1 >= steps.size() || steps[i + 1].command != "echo $?"))
+                FAIL_CHECK(e.where << ": `" << steps[i].command << "` exited " << statuses[i]
+                                   << "; show the status with a `$ echo $?` line after it, or fix the example");
+    }
+    CHECK(blocks >= 8);
+    CHECK(commands > blocks);
+}
+
+TEST_CASE("every block in the docs that shows sourced's output is a compared console example", "[docs]") {
+    int recognised = 0;
+    for (const Example& e : all_blocks()) {
+        std::string line = output_like_line(e.text);
+        if (e.marked && e.language == "console") {
+            recognised += !line.empty();
+            continue;
+        }
+        if (!line.empty())
+            FAIL_CHECK(e.where << ": this block looks like sourced's output (\"" << line
+                               << "\") but no test compares it: make it a ```console test block (`$ sourced ...` lines, "
+                                  "each followed by what it prints; docs/contributing.md)");
+    }
+    // The patterns do find the output the console examples show.
+    CHECK(recognised >= 6);
 }
 
 TEST_CASE("the example CI workflows build the shipped content with the flags they use", "[docs][e2e]") {
@@ -222,6 +398,29 @@ TEST_CASE("every flag of every command is in docs/commands.md and the man page",
         }
     }
     CHECK(flags > 30);
+}
+
+TEST_CASE("docs/site.md names exactly the keys the shipped templates insert unescaped", "[docs]") {
+    std::set<std::string> used;
+    static const std::regex raw(R"(\{\{\{\s*([A-Za-z_.]+)\s*\}\}\}|\{\{&\s*([A-Za-z_.]+)\s*\}\})");
+    for (const auto& entry : fs::directory_iterator(fs::path(SOURCED_PROJECT_DIR) / "templates")) {
+        std::string text = test::read_file(entry.path());
+        for (auto it = std::sregex_iterator(text.begin(), text.end(), raw); it != std::sregex_iterator(); ++it)
+            used.insert((*it)[1].matched ? (*it)[1].str() : (*it)[2].str());
+    }
+    // The keys in backticks in site.md's sentence about `{{{x}}}`, up to the test's name.
+    std::string site = test::read_file(fs::path(SOURCED_PROJECT_DIR) / "docs/site.md");
+    const std::string from = "escaped itself.", to = "(`tests/site/docs_examples_test.cpp`";
+    size_t begin = site.find(from), end = site.find(to, begin);
+    REQUIRE(begin != std::string::npos);
+    REQUIRE(end != std::string::npos);
+    std::string sentence = site.substr(begin, end - begin);
+    std::set<std::string> named;
+    static const std::regex quoted("`([^`]+)`");
+    for (auto it = std::sregex_iterator(sentence.begin(), sentence.end(), quoted); it != std::sregex_iterator(); ++it)
+        named.insert((*it)[1]);
+    CHECK(used.size() > 5);
+    CHECK(named == used);
 }
 
 TEST_CASE("every diagnostic code the generator reports is documented", "[docs]") {
