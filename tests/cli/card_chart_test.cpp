@@ -5,27 +5,19 @@
 #include <sstream>
 #include <string>
 
-#include "card_command.h"
+#include "card_run.h"
 #include "test_support.h"
 
 using namespace sourced;
 
 namespace {
 
-struct CardRun {
-    int status = 0;
-    std::string out, err;
-};
+using test::CardRun;
 
 CardRun card(const std::string& id, const std::string& format) {
     BuildOptions options;
     options.content_dir = std::string(SOURCED_PROJECT_DIR) + "/content";
-    std::ostringstream out, err;
-    CardRun run;
-    run.status = run_card_command(options, id, format, out, err, false);
-    run.out = out.str();
-    run.err = err.str();
-    return run;
+    return test::run_card(options, id, format);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "card_command.h"
+#include "card_run.h"
 #include "html_escape.h"
 #include "test_support.h"
 
@@ -51,22 +52,14 @@ TEST_CASE("sourced card prints what the build writes for one figure", "[card][e2
 
 namespace {
 
-struct CardRun {
-    int status = -1;
-    std::string out, err;
-};
+using test::CardRun;
 
 CardRun card(const std::string& content_dir, const std::string& id, const std::string& format,
              const std::string& base_url = "") {
     BuildOptions options;
     options.content_dir = content_dir;
     options.base_url = base_url;
-    std::ostringstream out, err;
-    CardRun run;
-    run.status = run_card_command(options, id, format, out, err, false);
-    run.out = out.str();
-    run.err = err.str();
-    return run;
+    return test::run_card(options, id, format);
 }
 
 const std::string kMini = std::string(SOURCED_TEST_DIR) + "/fixtures/mini/content";
