@@ -257,9 +257,12 @@ bool write_stage(SiteBuild& b, SiteOutput& output, StagedSite& staged, bool stre
         for (const auto& entry : tree) rest.push_back(&entry);
         parallel_for(rest.size(), b.result.jobs, [&](size_t i, int) { staged.put(rest[i]->first, rest[i]->second); });
         tree.clear();
-        return staged.commit(b.out());
+        bool committed = staged.commit(b.out());
+        b.result.site_partly_updated = staged.partly_updated();
+        return committed;
     }
-    return !(b.options.write && !b.out().has_errors() && !write_site(b.options.out_dir, tree, b.out(), b.result.jobs));
+    return !(b.options.write && !b.out().has_errors() &&
+             !write_site(b.options.out_dir, tree, b.out(), b.result.jobs, &b.result.site_partly_updated));
 }
 
 // What serve's fast paths need from this good build (site_state.h).
