@@ -124,3 +124,44 @@ TEST_CASE("symlinks in assets and templates that leave them are refused and dire
         CHECK_FALSE(has(bytes, "root:x:0:0"));
     }
 }
+
+TEST_CASE("an image cannot name a figure or a source, and never becomes an <img src=\"fig:\">", "[hostile]") {
+    std::string errors = build_errors(site_with("---\ntitle: Page\n---\nSee ![t](fig:nope) and\n![c](cite:csis) and ![y](fig:packaging-yield).\n"));
+    INFO(errors);
+    CHECK(has(errors, "content/index.md:4:5: error[REF003]: an image cannot be a figure or citation link"));
+    CHECK(has(errors, "content/index.md:5:1: error[REF003]"));
+    CHECK(has(errors, "content/index.md:5:21: error[REF003]"));
+
+    Diagnostics d;
+    Registry registry = load_registry("registry.json", test::sample_registry(), d);
+    REQUIRE(d.all().empty());
+    MarkdownDocument doc("![t](fig:nope) ![c](cite:csis) ![ok](pic.png)\n", 1);
+    ResolvedPage page = resolve_references("p.md", doc, registry, d);
+    std::string html = render_page_body(doc, page, registry, RegistryMarks(), LinkStyle());
+    INFO(html);
+    CHECK_FALSE(has(html, "fig:"));
+    CHECK_FALSE(has(html, "cite:"));
+    CHECK(has(html, "<img src=\"pic.png\" alt=\"ok\" />"));
+}
+
+TEST_CASE("headings named like generated ids leave every id on the page unique", "[hostile]") {
+    std::string page =
+        "---\ntitle: Page\n---\n"
+        "Uses [75%](fig:packaging-yield), [CSIS](cite:csis) and a note.[^1]\n\n"
+        "## figref-packaging-yield-1\n\n## card-figref-packaging-yield-1\n\n## ref-csis\n\n## cite-csis-1\n\n"
+        "## fn-1\n\n## fnref-1\n\n## fn\n\n## fn\n\n## chart-1\n\n## chart-1-title\n\n## toc-title\n\n## Sources\n\n## main\n\n"
+        "```chart\ntype: bar\ntitle: Yield\nseries:\n  - {figure: packaging-yield}\n```\n\n"
+        "[^1]: The note.\n";
+    BuildResult result = test::build_in_memory(site_with(page));
+    INFO(test::diagnostics_text(result));
+    REQUIRE(result.ok);
+    const std::string& html = result.output.at("index.html");
+    std::map<std::string, int> ids = element_ids(html);
+    for (const char* generated : {"figref-packaging-yield-1", "card-figref-packaging-yield-1", "ref-csis", "cite-csis-1",
+                                  "fn-1", "fnref-1", "chart-1", "chart-1-title", "toc-title", "sources", "main"})
+        CHECK(ids.count(generated));  // the generated ids are still there
+    for (const auto& [id, count] : ids) {
+        INFO("id=\"" << id << "\"");
+        CHECK(count == 1);
+    }
+}
