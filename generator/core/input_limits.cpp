@@ -74,6 +74,24 @@ const InputLimits& default_input_limits() {
     return limits;
 }
 
+std::optional<std::string> control_character(const std::string& text) {
+    unsigned code = 0;
+    bool found = false;
+    for (std::size_t i = 0; i < text.size() && !found; ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) {
+            code = c, found = true;
+        } else if (c == 0xC2 && i + 1 < text.size()) {  // U+0080-U+00BF: C1 controls up to U+009F
+            auto next = static_cast<unsigned char>(text[i + 1]);
+            if (next >= 0x80 && next <= 0x9F) code = next, found = true;
+        }
+    }
+    if (!found) return std::nullopt;
+    char name[8];
+    std::snprintf(name, sizeof name, "U+%04X", code);
+    return std::string(name);
+}
+
 std::optional<std::size_t> first_invalid_utf8(const std::string& text) {
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t n = text.size();

@@ -4,7 +4,8 @@
 // exhausting the build: file sizes, JSON nesting depth (checked before
 // nlohmann builds or walks a tree), Markdown container nesting and the size of
 // one paragraph (cmark-gfm 0.29's slow cases are quadratic in it), valid
-// UTF-8 without NUL bytes, and the per-page parse time budget. Each check
+// UTF-8 without NUL bytes, the control characters no string may carry into
+// the output, and the per-page parse time budget. Each check
 // reports `file:line:col: error[LIMnnn|ENCnnn]` and returns false; the caller
 // then skips that input. See docs/security.md for why these numbers.
 #pragma once
@@ -32,6 +33,12 @@ const InputLimits& default_input_limits();
 // Byte offset of the first byte that is not part of valid UTF-8 (overlong
 // forms, surrogates and code points past U+10FFFF are invalid), or nothing.
 std::optional<std::size_t> first_invalid_utf8(const std::string& text);
+
+// The first control character in `text` that no string may carry into a page,
+// feed, SVG or BibTeX file: a C0 control other than tab and newline, DEL or a
+// C1 control (U+0080-U+009F; XML forbids most of them, and none is text). Its
+// code point as "U+001B", or nothing. `text` is UTF-8.
+std::optional<std::string> control_character(const std::string& text);
 
 // A Markdown page: size, encoding, container nesting, paragraph size.
 bool check_page_input(const std::string& path, const std::string& text, Diagnostics& out,

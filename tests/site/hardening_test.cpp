@@ -144,6 +144,55 @@ TEST_CASE("an image cannot name a figure or a source, and never becomes an <img 
     CHECK(has(html, "<img src=\"pic.png\" alt=\"ok\" />"));
 }
 
+TEST_CASE("escaped control characters in registry and site.json strings are errors at the string", "[hostile]") {
+    std::string registry = test::sample_registry(
+        ",\n    {\"id\": \"ctl\", \"value\": 1, \"unit\": \"%\", \"display\": \"1%\", \"claim\": \"A\\u0001B\",\n"
+        "     \"status\": \"reported\", \"sources\": [{\"id\": \"csis\", \"note\": \"x\\u001b[31m\"}], \"as_of\": \"2025\"}");
+    registry.replace(registry.find("\"CSIS analysis\""), 15, "\"CSIS\\u0000analysis\"");
+    MemoryFileSystem files = site_with(kPage, registry);
+    files.add("content/site.json", "{\"title\": \"Site\",\n \"description\": \"tab\\tand\\nnewline are fine\",\n \"language\": \"e\\u007fn\"}");
+    std::string errors = build_errors(files);
+    INFO(errors);
+    CHECK(has(errors, "content/registry.json:6:47: error[JSON004]: string holds the control character U+0000"));
+    CHECK(has(errors, "content/registry.json:17:70: error[JSON004]: string holds the control character U+0001"));
+    CHECK(has(errors, "content/registry.json:18:63: error[JSON004]: string holds the control character U+001B"));
+    CHECK(has(errors, "content/site.json:3:14: error[JSON004]: string holds the control character U+007F"));
+    CHECK_FALSE(has(errors, "site.json:2:"));
+}
+
+TEST_CASE("control characters from YAML escapes in front matter and charts are errors at the value", "[hostile]") {
+    std::string errors = build_errors(site_with(
+        "---\ntitle: \"P\\0X\\e[31m\\x01\"\nsummary: 'fine'\n---\nBody with [a figure](fig:packaging-yield).\n"));
+    INFO(errors);
+    CHECK(has(errors, "content/index.md:2:8: error[FM005]: 'title' holds the control character U+0000"));
+
+    errors = build_errors(site_with("---\ntitle: Page\nsummary: \"a\\x85b\"\n---\nBody.\n"));
+    CHECK(has(errors, "content/index.md:3:10: error[FM005]: 'summary' holds the control character U+0085"));
+
+    errors = build_errors(site_with(
+        "---\ntitle: Page\n---\nText.\n\n```chart\ntype: bar\ntitle: \"Yield\\e[1m\"\nseries:\n"
+        "  - {figure: packaging-yield, label: \"x\\x07\"}\n```\n"));
+    INFO(errors);
+    CHECK(has(errors, "content/index.md:8:8: error[CHART001]: chart key 'title' holds the control character U+001B"));
+    CHECK(has(errors, "content/index.md:10:38: error[CHART001]: series key 'label' holds the control character U+0007"));
+
+    BuildResult ok = test::build_in_memory(site_with("---\ntitle: \"Tab\\there\"\n---\nBody with [a figure](fig:packaging-yield).\n"));
+    CHECK(ok.ok);
+}
+
+TEST_CASE("duplicate keys in front matter and chart blocks are errors at the duplicate", "[hostile]") {
+    std::string errors = build_errors(site_with("---\ntitle: Page\nslug: aaa\nslug: bbb\n---\nBody with [a figure](fig:packaging-yield).\n"));
+    INFO(errors);
+    CHECK(has(errors, "content/index.md:4:1: error[FM004]: duplicate front matter key 'slug'"));
+
+    errors = build_errors(site_with(
+        "---\ntitle: Page\n---\nText.\n\n```chart\ntype: bar\ntitle: One\ntitle: Two\nseries:\n"
+        "  - {figure: packaging-yield, label: a, label: b}\n```\n"));
+    INFO(errors);
+    CHECK(has(errors, "content/index.md:9:1: error[CHART001]: duplicate chart key 'title'"));
+    CHECK(has(errors, "content/index.md:11:41: error[CHART001]: duplicate series key 'label'"));
+}
+
 TEST_CASE("headings named like generated ids leave every id on the page unique", "[hostile]") {
     std::string page =
         "---\ntitle: Page\n---\n"
