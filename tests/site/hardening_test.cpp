@@ -214,3 +214,43 @@ TEST_CASE("headings named like generated ids leave every id on the page unique",
         CHECK(count == 1);
     }
 }
+
+TEST_CASE("a 4 GiB page or JSON file is refused by its size before it is read", "[hostile]") {
+    for (const std::string name : {"p.md", "registry.json", "site.json"}) {
+        INFO(name);
+        test::TempDir tmp;
+        fs::path content = tmp.path() / "content", log = tmp.path() / "log";
+        test::write_file(content / "registry.json", test::sample_registry());
+        test::write_file(content / "index.md", kPage);
+        test::write_file(content / name, "");
+        fs::resize_file(content / name, std::uintmax_t(4) << 30);  // sparse: takes no disk
+        auto started = std::chrono::steady_clock::now();
+        int status = run_capped("check --content " + content.string(), 3000000, log);
+        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        std::string output = test::read_file(log);
+        INFO(output);
+        CHECK(status == 1);
+        CHECK(has(output, (content / name).string() + ":1:1: error[LIM001]: the " +
+                              (name == "p.md" ? "page is 4.0 GiB, over the limit of 4.0 MiB"
+                                              : "JSON file is 4.0 GiB, over the limit of 64.0 MiB")));
+        CHECK(seconds < 20);
+    }
+}
+
+TEST_CASE("running out of memory is a clear error and exit 1, not an abort", "[hostile]") {
+    if (kAddressSanitizer) SOURCED_SKIP("ulimit -v cannot cap a process under AddressSanitizer");
+    test::TempDir tmp;
+    fs::path content = tmp.path() / "content", log = tmp.path() / "log";
+    // A 60 MiB string (under the 64 MiB limit for JSON): the file fits under
+    // the cap, but not the parser's copies of the string. (Not a huge array:
+    // nlohmann/json's destructor allocates in proportion to an array's size,
+    // so unwinding from a half-built one ends in std::terminate.)
+    test::write_file(content / "registry.json",
+                     "{\"sources\": [], \"figures\": [], \"x\": \"" + std::string(60u << 20, 'a') + "\"}");
+    test::write_file(content / "index.md", kPage);
+    int status = run_capped("check --jobs 2 --content " + content.string(), 400000, log);
+    std::string output = test::read_file(log);
+    INFO(output);
+    CHECK(status == 1);
+    CHECK(has(output, "error: out of memory"));
+}
