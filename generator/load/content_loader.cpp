@@ -93,8 +93,9 @@ LoadedPage load_page(const FileSystem& files, const std::string& content_dir, co
     LoadedPage slot;
     bool too_large = false;
     auto text = read_input(files, path, InputKind::page, slot.diagnostics, too_large);
+    if (too_large) return slot;  // LIM001, reported
     if (!text) {
-        if (!too_large) slot.diagnostics.error(path, 0, 0, "LOAD003", "cannot read page");
+        slot.diagnostics.error(path, 0, 0, "LOAD003", "cannot read page");
         return slot;
     }
     if (!files.is_inside(path, content_dir)) {
