@@ -63,6 +63,7 @@ void build_page(Page& page, const PageInputs& inputs, const TemplateEngine& temp
     for (auto& chart : w.resolved.charts) chart.block = nullptr;
     for (auto& heading : w.resolved.headings) heading.node = nullptr;
     w.resolved.bare_marks.clear();
+    w.resolved.refused_images.clear();
     auto t3 = Clock::now();
     w.ms[2] = std::chrono::duration<double, std::milli>(t3 - t2).count();
 }

@@ -46,13 +46,6 @@ private:
     Clock::time_point start_;
 };
 
-void load_assets(const FileSystem& files, const std::string& dir, OutputTree& tree) {
-    for (const std::string& path : files.list(dir, "")) {
-        std::string relative = path.substr(dir.size() + (dir.back() == '/' ? 0 : 1));
-        if (auto bytes = files.read(path)) tree["assets/" + relative] = std::move(*bytes);
-    }
-}
-
 // The diagnostics of one build by the stage that reported them. The build's
 // list is these in this order (BuildResult::diagnostics); serve keeps them
 // apart (site_state.h).
@@ -92,8 +85,9 @@ struct SiteBuild {
 
 // The rest of the load stage, after load_project: the assets, the texts.
 void load_stage(SiteBuild& b) {
+    for (auto& [relative, bytes] : load_assets(b.files, b.project.assets_dir, b.diagnostics.load))
+        b.result.output["assets/" + relative] = std::move(bytes);
     b.out().append(b.diagnostics.load);
-    load_assets(b.files, b.project.assets_dir, b.result.output);
     b.result.texts = std::move(b.content().texts);
 }
 
@@ -263,9 +257,12 @@ bool write_stage(SiteBuild& b, SiteOutput& output, StagedSite& staged, bool stre
         for (const auto& entry : tree) rest.push_back(&entry);
         parallel_for(rest.size(), b.result.jobs, [&](size_t i, int) { staged.put(rest[i]->first, rest[i]->second); });
         tree.clear();
-        return staged.commit(b.out());
+        bool committed = staged.commit(b.out());
+        b.result.site_partly_updated = staged.partly_updated();
+        return committed;
     }
-    return !(b.options.write && !b.out().has_errors() && !write_site(b.options.out_dir, tree, b.out(), b.result.jobs));
+    return !(b.options.write && !b.out().has_errors() &&
+             !write_site(b.options.out_dir, tree, b.out(), b.result.jobs, &b.result.site_partly_updated));
 }
 
 // What serve's fast paths need from this good build (site_state.h).

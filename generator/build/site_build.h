@@ -70,6 +70,7 @@ struct BuildResult {
     CardImageCounts images;  // card PNGs rendered or taken from the cache
     int jobs = 1;
     bool ok = false;
+    bool site_partly_updated = false;  // a failed write left --out partly updated (OUT005 says so), not as it was
 };
 
 BuildResult build_site(const BuildOptions& options, const FileSystem& files);

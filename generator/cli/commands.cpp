@@ -99,7 +99,11 @@ int run_build_command(const BuildOptions& options, const PrintOptions& print, st
     if (failed) {
         stderr_stream << "build failed: " << plural(d.error_count(), "error") << ", " << plural(d.warning_count(), "warning");
         if (options.strict && d.warning_count() > 0) stderr_stream << " (--strict: warnings fail the build)";
-        stderr_stream << "; " << (options.write ? options.out_dir + " was left as it was" : "nothing written") << "\n";
+        stderr_stream << "; "
+                      << (!options.write                ? "nothing written"
+                          : result.site_partly_updated ? options.out_dir + " is partly updated: build again to finish it"
+                                                       : options.out_dir + " was left as it was")
+                      << "\n";
         return 1;
     }
     if (quiet) return 0;

@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <iostream>
+#include <new>
 
 #include <CLI/CLI.hpp>
 
@@ -183,5 +184,12 @@ int main(int argc, char** argv) {
         int status = c.app.exit(e);  // prints help, version or the usage error
         return status == 0 ? 0 : 2;
     }
-    return run(c);
+    try {
+        return run(c);
+    } catch (const std::bad_alloc&) {
+        // Under a memory cap (ulimit -v, a cgroup), on an input no limit caught.
+        std::cerr << "sourced: error: out of memory: the command stopped before it finished (is an input unusually "
+                     "large, or the memory limit low?)\n";
+        return 1;
+    }
 }

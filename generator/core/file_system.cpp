@@ -1,11 +1,14 @@
 #include "file_system.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <cstdio>
 #include <memory>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -31,6 +34,65 @@ std::optional<std::string> DiskFileSystem::read(const std::string& path) const {
     size_t got;
     while ((got = std::fread(buffer, 1, sizeof buffer, in.get())) > 0) text.append(buffer, got);
     if (std::ferror(in.get())) return std::nullopt;
+    return text;
+}
+
+std::optional<std::string> FileSystem::read_bounded(const std::string& path, std::size_t max_bytes,
+                                                    std::uintmax_t& too_large) const {
+    too_large = 0;
+    auto text = read(path);
+    if (text && text->size() > max_bytes) {
+        too_large = text->size();
+        return std::nullopt;
+    }
+    return text;
+}
+
+std::optional<std::string> DiskFileSystem::read_bounded(const std::string& path, std::size_t max_bytes,
+                                                        std::uintmax_t& too_large) const {
+    too_large = 0;
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);  // NONBLOCK: a FIFO is refused, not waited on
+    if (fd < 0) return std::nullopt;
+    struct stat info;
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        ::close(fd);
+        return std::nullopt;
+    }
+    if (static_cast<std::uintmax_t>(info.st_size) > max_bytes) {  // known before a byte is read
+        ::close(fd);
+        too_large = static_cast<std::uintmax_t>(info.st_size);
+        return std::nullopt;
+    }
+    std::string text(static_cast<std::size_t>(info.st_size), '\0');
+    std::size_t got = 0;
+    bool failed = false;
+    while (got < text.size()) {
+        ssize_t n = ::read(fd, text.data() + got, text.size() - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            failed = n < 0;
+            break;
+        }
+        got += static_cast<std::size_t>(n);
+    }
+    text.resize(got);
+    // More than fstat said (a /proc file says 0, a file may grow): read on, to one byte past the bound.
+    char buffer[65536];
+    while (!failed && text.size() <= max_bytes) {
+        ssize_t n = ::read(fd, buffer, std::min(sizeof buffer, max_bytes + 1 - text.size()));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            failed = n < 0;
+            break;
+        }
+        text.append(buffer, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    if (failed) return std::nullopt;
+    if (text.size() > max_bytes) {
+        too_large = text.size();
+        return std::nullopt;
+    }
     return text;
 }
 

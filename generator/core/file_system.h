@@ -5,6 +5,8 @@
 // job of site_writer.h, which works on the real disk.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -17,6 +19,12 @@ public:
     virtual ~FileSystem() = default;
     // The file's bytes, or nothing if it does not exist or cannot be read.
     virtual std::optional<std::string> read(const std::string& path) const = 0;
+    // The file's bytes if it holds at most `max_bytes`. A larger file is not
+    // read (its size is known first, and no more than `max_bytes` + 1 bytes of
+    // a file that grows are read): nothing, with `too_large` set to its size.
+    // Nothing, with `too_large` 0, if it does not exist or cannot be read.
+    virtual std::optional<std::string> read_bounded(const std::string& path, std::size_t max_bytes,
+                                                    std::uintmax_t& too_large) const;
     // Regular files under `dir` (recursively) whose name ends with `suffix`,
     // as paths that start with `dir`, sorted.
     virtual std::vector<std::string> list(const std::string& dir, const std::string& suffix) const = 0;
@@ -31,6 +39,8 @@ public:
 class DiskFileSystem : public FileSystem {
 public:
     std::optional<std::string> read(const std::string& path) const override;
+    std::optional<std::string> read_bounded(const std::string& path, std::size_t max_bytes,
+                                            std::uintmax_t& too_large) const override;
     std::vector<std::string> list(const std::string& dir, const std::string& suffix) const override;
     bool is_directory(const std::string& path) const override;
     bool is_inside(const std::string& path, const std::string& root) const override;

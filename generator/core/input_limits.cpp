@@ -8,10 +8,11 @@ namespace sourced {
 
 namespace {
 
-std::string size_text(std::size_t bytes) {
+std::string size_text(std::uintmax_t bytes) {
     char buffer[32];
-    if (bytes >= (1u << 20)) std::snprintf(buffer, sizeof buffer, "%.1f MiB", bytes / 1048576.0);
-    else std::snprintf(buffer, sizeof buffer, "%zu KiB", bytes >> 10);
+    if (bytes >= (std::uintmax_t(1) << 30)) std::snprintf(buffer, sizeof buffer, "%.1f GiB", bytes / 1073741824.0);
+    else if (bytes >= (1u << 20)) std::snprintf(buffer, sizeof buffer, "%.1f MiB", bytes / 1048576.0);
+    else std::snprintf(buffer, sizeof buffer, "%ju KiB", bytes >> 10);
     return buffer;
 }
 
@@ -72,6 +73,35 @@ bool is_blank(const std::string& text, std::size_t pos, std::size_t end) {
 const InputLimits& default_input_limits() {
     static const InputLimits limits;
     return limits;
+}
+
+std::size_t size_limit(InputKind kind, const InputLimits& limits) {
+    return kind == InputKind::page ? limits.max_page_bytes : limits.max_json_bytes;
+}
+
+void report_oversized(const std::string& path, InputKind kind, std::uintmax_t size, Diagnostics& out,
+                      const InputLimits& limits) {
+    out.error(path, 1, 1, "LIM001",
+              std::string(kind == InputKind::page ? "the page" : "the JSON file") + " is " + size_text(size) +
+                  ", over the limit of " + size_text(size_limit(kind, limits)));
+}
+
+std::optional<std::string> control_character(const std::string& text) {
+    unsigned code = 0;
+    bool found = false;
+    for (std::size_t i = 0; i < text.size() && !found; ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) {
+            code = c, found = true;
+        } else if (c == 0xC2 && i + 1 < text.size()) {  // U+0080-U+00BF: C1 controls up to U+009F
+            auto next = static_cast<unsigned char>(text[i + 1]);
+            if (next >= 0x80 && next <= 0x9F) code = next, found = true;
+        }
+    }
+    if (!found) return std::nullopt;
+    char name[8];
+    std::snprintf(name, sizeof name, "U+%04X", code);
+    return std::string(name);
 }
 
 std::optional<std::size_t> first_invalid_utf8(const std::string& text) {

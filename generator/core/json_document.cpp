@@ -65,6 +65,21 @@ std::optional<nlohmann::json> parse_json_document(const std::string& path, const
     const char* last_read = text.data();
     std::optional<LineIndex> lines;  // made at the first duplicate: each costs O(1) more, not a pass over the text
 
+    // A string (or key) with an escaped control character (`\u001b`) would
+    // carry it into HTML, XML and BibTeX, where it has no business and makes
+    // SVG and feeds ill-formed: an error at the string. The parser has just
+    // read its closing quote.
+    bool control_found = false;
+    auto refuse_control_characters = [&](const std::string& value) {
+        auto code = control_character(value);
+        if (!code) return;
+        if (!lines) lines.emplace(text);
+        TextPosition pos = lines->position(key_start(text, static_cast<std::size_t>(last_read - text.data())));
+        out.error(path, pos.line, pos.column, "JSON004",
+                  "string holds the control character " + *code + " (only tab and newline may be escaped into a string)");
+        control_found = true;
+    };
+
     json::parser_callback_t callback = [&](int, json::parse_event_t event, json& parsed) {
         switch (event) {
             case json::parse_event_t::object_start:
@@ -73,8 +88,12 @@ std::optional<nlohmann::json> parse_json_document(const std::string& path, const
             case json::parse_event_t::object_end:
                 if (!open_objects.empty()) open_objects.pop_back();
                 break;
+            case json::parse_event_t::value:
+                if (parsed.is_string()) refuse_control_characters(parsed.get_ref<const std::string&>());
+                break;
             case json::parse_event_t::key: {
                 std::string key = parsed.get<std::string>();
+                refuse_control_characters(key);
                 if (!open_objects.empty() && !open_objects.back().insert(key).second) {
                     if (!lines) lines.emplace(text);
                     TextPosition pos = lines->position(key_start(text, static_cast<std::size_t>(last_read - text.data())));
@@ -93,7 +112,7 @@ std::optional<nlohmann::json> parse_json_document(const std::string& path, const
         json document = json::parse(TrackingIterator(text.data(), &last_read),
                                     TrackingIterator(text.data() + text.size(), &last_read), callback,
                                     /*allow_exceptions=*/true, /*ignore_comments=*/false);
-        if (duplicate_found) return std::nullopt;
+        if (duplicate_found || control_found) return std::nullopt;
         return document;
     } catch (const json::parse_error& e) {
         std::size_t byte = e.byte > 0 ? e.byte - 1 : 0;

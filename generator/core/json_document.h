@@ -2,7 +2,8 @@
 //
 // nlohmann/json reports syntax errors by byte offset and silently keeps the
 // last of duplicate keys. This header wraps it so that a malformed file gives
-// `file:line:col`, a duplicate key is an error at the duplicate, and later
+// `file:line:col`, a duplicate key is an error at the duplicate, a string with
+// an escaped control character (`\u001b`) is an error at the string, and later
 // stages can find where an entry ("id": "x") sits in the file.
 #pragma once
 

@@ -18,7 +18,8 @@ int effective_jobs(int requested);
 // Runs task(0, w) ... task(n - 1, w) on up to `jobs` threads and returns when
 // all have finished; `w` in [0, jobs) names the thread running the task, for
 // per-thread state. With jobs <= 1 (or n <= 1) everything runs on the calling
-// thread, in order.
+// thread, in order. If a task throws, no further task starts and the first
+// exception is rethrown to the caller once every thread has stopped.
 void parallel_for(std::size_t n, int jobs, const std::function<void(std::size_t index, int worker)>& task);
 
 }  // namespace sourced

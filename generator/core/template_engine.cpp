@@ -114,6 +114,11 @@ bool TemplateEngine::load(const FileSystem& files, const std::string& dir, Diagn
             ok = false;
             continue;
         }
+        if (!files.is_inside(path, dir)) {  // what it links to would be published
+            out.error(path, 0, 0, "LOAD007", "template is a link to a file outside the templates directory");
+            ok = false;
+            continue;
+        }
         mustache check{*text};
         if (!check.is_valid()) {
             out.error(path, 0, 0, "TPL002", "template syntax error: " + check.error_message());

@@ -1,7 +1,8 @@
 // Mustache templates over a JSON view model.
 //
-// Owns loading templates/*.mustache, reporting template syntax errors with the
-// template's path, and rendering a view (nlohmann::json) through kainjow
+// Owns loading templates/*.mustache (a template that is a symbolic link to a
+// file outside the templates directory is refused, LOAD007: its text would be
+// published), reporting template syntax errors with the template's path, and rendering a view (nlohmann::json) through kainjow
 // Mustache. `{{x}}` escapes with escape_html; `{{{x}}}` is used only for HTML
 // the generator made and escaped itself. Templates never see internals, only
 // the views built in site_views.h.

@@ -39,23 +39,40 @@ bool inside_content(const FileSystem& files, const std::string& path, const std:
     return false;
 }
 
+// A page or JSON file, read only if it is within its size limit: a larger
+// one is LIM001 without being read (a 4 GiB file would exhaust memory
+// before the limit was checked). Nothing if it is missing (`too_large` false)
+// or too large (`too_large` true, reported).
+std::optional<std::string> read_input(const FileSystem& files, const std::string& path, InputKind kind, Diagnostics& out,
+                                      bool& too_large) {
+    std::uintmax_t size = 0;
+    auto text = files.read_bounded(path, size_limit(kind), size);
+    too_large = size > 0;
+    if (too_large) report_oversized(path, kind, size, out);
+    return text;
+}
+
 }  // namespace
 
 Registry load_registry_files(const FileSystem& files, const std::string& content_dir, const std::string& registry_path,
                              std::map<std::string, std::string>& texts, Diagnostics& out) {
-    auto text = files.read(registry_path);
+    bool too_large = false;
+    auto text = read_input(files, registry_path, InputKind::json, out, too_large);
     if (!text) {
-        out.error(registry_path, 0, 0, "LOAD002", "registry not found (every site needs content/registry.json)");
+        if (!too_large)
+            out.error(registry_path, 0, 0, "LOAD002", "registry not found (every site needs content/registry.json)");
         return {};
     }
     if (!inside_content(files, registry_path, content_dir, out)) return {};
     std::optional<SourcesFile> sources;
     if (std::string name = registry_sources_file(*text); !name.empty()) {
         std::string sources_path = join_path(content_dir, name);
-        if (auto sources_text = files.read(sources_path)) {
+        if (auto sources_text = read_input(files, sources_path, InputKind::json, out, too_large)) {
             if (!inside_content(files, sources_path, content_dir, out)) return {};
             texts[sources_path] = *sources_text;
             sources = SourcesFile{sources_path, *sources_text};
+        } else if (too_large) {
+            return {};
         } else {
             TextPosition at = locate_json_pair(*text, "sources", name);
             out.error(registry_path, at.line, at.column, "LOAD006",
@@ -74,7 +91,9 @@ bool is_reserved_slug(const std::string& slug) {
 
 LoadedPage load_page(const FileSystem& files, const std::string& content_dir, const std::string& path) {
     LoadedPage slot;
-    auto text = files.read(path);
+    bool too_large = false;
+    auto text = read_input(files, path, InputKind::page, slot.diagnostics, too_large);
+    if (too_large) return slot;  // LIM001, reported
     if (!text) {
         slot.diagnostics.error(path, 0, 0, "LOAD003", "cannot read page");
         return slot;
@@ -105,7 +124,9 @@ LoadedContent load_content(const FileSystem& files, const std::string& content_d
     }
 
     std::string site_path = join_path(content_dir, "site.json");
-    if (auto text = files.read(site_path); text && inside_content(files, site_path, content_dir, out)) {
+    bool too_large = false;
+    if (auto text = read_input(files, site_path, InputKind::json, out, too_large);
+        text && inside_content(files, site_path, content_dir, out)) {
         content.texts[site_path] = *text;
         content.config = load_site_config(site_path, *text, out);
     }

@@ -5,6 +5,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "input_limits.h"
+
 namespace sourced {
 
 namespace {
@@ -63,10 +65,10 @@ FrontMatter parse_front_matter(const std::string& path, const SplitPage& page, D
         out.error(path, 1, 1, "FM001", "page has no front matter: start it with a '---' line, 'title: ...', and '---'");
         return fm;
     }
-    auto report = [&](const YAML::Mark& mark, const std::string& message) {
+    auto report = [&](const YAML::Mark& mark, const std::string& message, const char* code = "FM002") {
         int line = mark.line >= 0 ? mark.line + page.yaml_line : page.yaml_line;
         int column = mark.column >= 0 ? mark.column + 1 : 1;
-        out.error(path, line, column, "FM002", message);
+        out.error(path, line, column, code, message);
     };
     YAML::Node root;
     try {
@@ -85,10 +87,15 @@ FrontMatter parse_front_matter(const std::string& path, const SplitPage& page, D
     }
     static const std::set<std::string> known = {"title", "summary", "date", "weight", "slug", "draft"};
     bool has_title = false;
+    std::set<std::string> seen;  // yaml-cpp keeps every pair of a duplicated key; the last would win
     for (const auto& item : root) {
         const YAML::Node& key = item.first;
         const YAML::Node& value = item.second;
         std::string name = key.Scalar();
+        if (!seen.insert(name).second) {
+            report(key.Mark(), "duplicate front matter key '" + name + "'", "FM004");
+            continue;
+        }
         // Keys Pandoc reads for citations: accepted so a page written for Pandoc builds unchanged; the
         // registry, not the page, says where sources are.
         static const std::set<std::string> pandoc = {"bibliography", "csl", "link-citations", "link-bibliography",
@@ -104,6 +111,12 @@ FrontMatter parse_front_matter(const std::string& path, const SplitPage& page, D
             continue;
         }
         std::string text = value.Scalar();
+        if (auto code = control_character(text)) {  // "\e[31m" or "\0" in a quoted YAML string
+            report(value.Mark(), "'" + name + "' holds the control character " + *code +
+                                     " (only tab and newline may be escaped into it)",
+                   "FM005");
+            continue;
+        }
         try {
             if (name == "title") {
                 fm.title = text;

@@ -1,8 +1,9 @@
 // YAML front matter of a page: split it from the body and read its keys.
 //
 // Owns the page's metadata (title, summary, date, weight, slug, draft) and
-// the rule that an unknown key is an error at its own line and column, so a
-// typo such as `titel:` is caught.
+// the rules that an unknown or repeated key is an error at its own line and
+// column, so a typo such as `titel:` is caught, and that a value carries no
+// control character (YAML's "\e" and "\0" escapes) into the site.
 #pragma once
 
 #include <string>

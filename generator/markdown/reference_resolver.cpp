@@ -37,6 +37,33 @@ std::string heading_slug(const std::string& text) {
     return slug.empty() ? "section" : slug;
 }
 
+// The ids a page's HTML gets from the generator, not from its headings: the
+// article template's, and the prefixes of anchors (figref-ID-N, card-figref-...,
+// cite-ID-N, the reference list's ref-ID, chart-N and its parts, cmark-gfm's
+// footnotes fn-LABEL and fnref-LABEL).
+const std::set<std::string>& reserved_ids() {
+    static const std::set<std::string> ids = {"main", "toc", "toc-title", "sources", "top", "nav"};
+    return ids;
+}
+
+bool takes_generated_prefix(const std::string& base) {
+    static const char* const prefixes[] = {"figref-", "card-", "cite-", "ref-", "chart-", "fn-", "fnref-"};
+    const std::string with_dash = base + "-";  // "fn" would number on as fn-2, fn-3: footnote ids
+    for (const char* prefix : prefixes)
+        if (with_dash.rfind(prefix, 0) == 0) return true;
+    return false;
+}
+
+// A heading's id: its slug, moved out of the generator's way
+// ("fn-1" -> "section-fn-1"), numbered on if the page has it already.
+std::string heading_id(const std::string& text, std::set<std::string>& taken) {
+    std::string base = heading_slug(text);
+    if (takes_generated_prefix(base)) base = "section-" + base;
+    std::string id = base;
+    for (int n = 2; !taken.insert(id).second; ++n) id = base + "-" + std::to_string(n);
+    return id;
+}
+
 }  // namespace
 
 ResolvedPage resolve_references(const std::string& path, const MarkdownDocument& doc, const Registry& registry,
@@ -45,7 +72,7 @@ ResolvedPage resolve_references(const std::string& path, const MarkdownDocument&
     page.id_prefix = id_prefix;
     std::map<std::string, size_t> source_order;
     std::map<std::string, int> use_count;
-    std::set<std::string> heading_ids = {"main", "toc", "sources", "top", "nav"};
+    std::set<std::string> heading_ids = reserved_ids();
     Suggester figure_names([&] { return registry.figure_ids(); });
     Suggester source_names([&] { return registry.source_ids(); });
 
@@ -58,9 +85,7 @@ ResolvedPage resolve_references(const std::string& path, const MarkdownDocument&
 
         if (type == CMARK_NODE_HEADING) {
             Heading h{node, cmark_node_get_heading_level(node), node_plain_text(node), {}};
-            std::string base = heading_slug(h.text), id = base;
-            for (int n = 2; !heading_ids.insert(id).second; ++n) id = base + "-" + std::to_string(n);
-            h.id = id_prefix + id;
+            h.id = id_prefix + heading_id(h.text, heading_ids);
             page.headings.push_back(std::move(h));
             continue;
         }
@@ -85,11 +110,19 @@ ResolvedPage resolve_references(const std::string& path, const MarkdownDocument&
             page.charts.push_back(std::move(use));
             continue;
         }
-        if (type != CMARK_NODE_LINK) continue;
+        if (type != CMARK_NODE_LINK && type != CMARK_NODE_IMAGE) continue;
 
         const char* url_text = cmark_node_get_url(node);
         std::string url = url_text ? url_text : "";
         int line = doc.file_line(node), column = doc.file_column(node);
+        if (type == CMARK_NODE_IMAGE) {
+            if (starts_with(url, kFigureScheme) || starts_with(url, kCiteScheme)) {
+                out.error(path, line, column, "REF003",
+                          "an image cannot be a figure or citation link: write [text](" + url + ") without the '!'");
+                page.refused_images.push_back(node);
+            }
+            continue;
+        }
         if (url == "fig:-") {
             page.bare_marks.push_back(node);
         } else if (starts_with(url, kFigureScheme)) {

@@ -4,7 +4,10 @@
 // `[text](cite:ID)` a registry source; ```chart blocks name figures too. It walks the cmark-gfm tree (never
 // the raw text), checks every id against the registry, numbers each use so
 // it has a stable anchor, orders the page's sources for its reference list,
-// and gives headings unique ids. It does not change the tree: rendering does.
+// and gives headings ids unique on the page: a heading never takes an id the
+// generator makes (`figref-`, `card-`, `cite-`, `ref-`, `chart-`, cmark-gfm's
+// footnotes `fn-` and `fnref-`, the article's own). An image cannot be a fig:
+// or cite: link (REF003). It does not change the tree: rendering does.
 #pragma once
 
 #include <string>
@@ -66,6 +69,7 @@ struct ResolvedPage {
     std::vector<PageSource> sources;  // numbered in order of first use
     std::string id_prefix;            // in front of every id this page's HTML defines
     std::vector<cmark_node*> bare_marks;  // [text](fig:-): an intentional bare number, rendered as text
+    std::vector<cmark_node*> refused_images;  // ![alt](fig:ID), ![alt](cite:ID): REF003, rendered as their alt text
 };
 
 // The id of a source's entry in the page's reference list.

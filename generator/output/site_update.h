@@ -15,7 +15,9 @@
 // removed (never followed) and a real directory made, and a directory where a
 // file belongs is removed. What is replaced is per file, not the whole site
 // at once: a build killed during this step leaves some files new and the
-// others old, each whole, and the next build finishes the job.
+// others old, each whole, and the next build finishes the job. A failure that
+// can be foreseen (a directory that cannot be written) is found before the
+// first move, and changes nothing.
 #pragma once
 
 #include <string>
@@ -28,10 +30,18 @@ namespace sourced {
 // to the same paths beneath `site_fd`, then removes every file under `site_dir`
 // (the path `site_fd` was opened from) that is not in `produced` and not
 // `keep` (the site marker), and every directory left holding none of them.
-// False, with `error` set, at the first move that failed; the files moved
-// before it stay moved.
+//
+// Before the first move it checks that every move can succeed: each
+// directory the files go into (or the nearest one above it that exists) can
+// be written (not a read-only mount, not immutable) and is on the staging
+// directory's mount, and each directory in a file's way can be removed. If
+// not, it returns false with `error` saying why, and nothing has changed. If
+// a move still fails (the disk failed, the staged file vanished), the files
+// moved before it stay moved: false, `*partly` true (when something did
+// change), and `error` says the site is partly updated and that the next
+// build finishes the update.
 bool update_site_in_place(int site_fd, const std::string& site_dir, const std::string& staging_dir,
                           std::vector<std::string> changed, const std::unordered_set<std::string>& produced,
-                          const std::string& keep, int threads, std::string& error);
+                          const std::string& keep, int threads, std::string& error, bool* partly = nullptr);
 
 }  // namespace sourced

@@ -246,11 +246,12 @@ bool StagedSite::commit(Diagnostics& out) {
 bool StagedSite::commit_in_place(Diagnostics& out) {
     std::string error;
     std::vector<std::string> changed(changed_.begin(), changed_.end());
+    bool partly = false;
     bool moved = update_site_in_place(previous_fd_, target_.string(), staging_.string(), std::move(changed), produced_,
-                                      kSiteMarker, kRemoveThreads, error);
+                                      kSiteMarker, kRemoveThreads, error, &partly);
     if (!moved) {
-        out.error(out_dir_, 0, 0, "OUT005",
-                  error + "; the files moved before it are new, the others are the previous site's: build again");
+        partly_updated_ = partly;  // then `error` says so, and that the next build finishes the update
+        out.error(out_dir_, 0, 0, "OUT005", partly ? error : error + "; the previous site is unchanged");
         return false;  // the destructor removes the staging directory
     }
     open_ = false;
@@ -259,7 +260,7 @@ bool StagedSite::commit_in_place(Diagnostics& out) {
     return true;
 }
 
-bool write_site(const std::string& out_dir, const OutputTree& tree, Diagnostics& out, int jobs) {
+bool write_site(const std::string& out_dir, const OutputTree& tree, Diagnostics& out, int jobs, bool* partly_updated) {
     for (const auto& entry : tree)  // before anything is written
         if (!is_confined_path(entry.first)) {
             out.error(entry.first, 0, 0, "OUT002", "output path leaves the site directory");
@@ -270,7 +271,9 @@ bool write_site(const std::string& out_dir, const OutputTree& tree, Diagnostics&
     std::vector<const std::pair<const std::string, std::string>*> entries;
     for (const auto& entry : tree) entries.push_back(&entry);
     parallel_for(entries.size(), jobs, [&](size_t i, int) { site.put(entries[i]->first, entries[i]->second); });
-    return site.commit(out);
+    bool committed = site.commit(out);
+    if (partly_updated) *partly_updated = site.partly_updated();
+    return committed;
 }
 
 }  // namespace sourced

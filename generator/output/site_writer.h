@@ -68,6 +68,10 @@ public:
     // directory in, or, over a previous site, moves the changed files into it
     // and removes the files it no longer has. False if anything failed.
     bool commit(Diagnostics& out);
+    // After a failed commit: true if the previous site was partly updated (a
+    // move failed after others succeeded; OUT005 says so), false if it is as
+    // it was.
+    bool partly_updated() const { return partly_updated_; }
 
 private:
     bool ensure_directory(const std::filesystem::path& dir);
@@ -85,10 +89,14 @@ private:
     std::unordered_set<std::string> produced_;  // in place: every path put
     std::set<std::string> changed_;             // in place: the paths written to staging
     bool open_ = false;
+    bool partly_updated_ = false;
 };
 
 // Writes `tree` as `out_dir`, replacing a previous sourced site atomically;
 // files are written on `jobs` threads, each with one open, write and close.
-bool write_site(const std::string& out_dir, const OutputTree& tree, Diagnostics& out, int jobs = 1);
+// On failure, `*partly_updated` (if given) says whether the previous site was
+// partly updated (StagedSite::partly_updated).
+bool write_site(const std::string& out_dir, const OutputTree& tree, Diagnostics& out, int jobs = 1,
+                bool* partly_updated = nullptr);
 
 }  // namespace sourced

@@ -4,6 +4,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "input_limits.h"
 #include "suggestion.h"
 
 namespace sourced {
@@ -65,9 +66,18 @@ void read_series_entry(const YAML::Node& entry, ChartSpec& spec, Reporter& repor
         report.at(entry.Mark(), "each series entry must be a map such as {figure: id, label: text}");
         return;
     }
+    std::set<std::string> seen;
     for (const auto& field : entry) {
         std::string key = field.first.Scalar();
         std::string value = field.second.IsScalar() ? field.second.Scalar() : "";
+        if (!seen.insert(key).second) {
+            report.at(field.first.Mark(), "duplicate series key '" + key + "'");
+            continue;
+        }
+        if (auto code = control_character(value)) {
+            report.at(field.second.Mark(), "series key '" + key + "' holds the control character " + *code);
+            continue;
+        }
         if (key == "label") s.label = value;
         else if (key == "figure") s.figure = value;
         else if (key == "from") s.from = value;
@@ -106,9 +116,14 @@ std::optional<ChartSpec> parse_chart_spec(const std::string& path, const std::st
     }
     int errors = out.error_count();
     static const std::set<std::string> keys = {"id", "type", "title", "unit", "scale", "max", "series"};
+    std::set<std::string> seen;  // yaml-cpp keeps every pair of a duplicated key
     for (const auto& item : root) {
         std::string key = item.first.Scalar();
         const YAML::Node& value = item.second;
+        if (!seen.insert(key).second) {
+            report.at(item.first.Mark(), "duplicate chart key '" + key + "'");
+            continue;
+        }
         if (!keys.count(key)) {
             report.at(item.first.Mark(), "unknown chart key '" + key + "' (known: id, type, title, unit, scale, max, series)");
             continue;
@@ -116,6 +131,10 @@ std::optional<ChartSpec> parse_chart_spec(const std::string& path, const std::st
         if (key == "series") continue;
         if (!value.IsScalar()) {
             report.at(value.Mark(), "chart key '" + key + "' needs a single value");
+            continue;
+        }
+        if (auto code = control_character(value.Scalar())) {
+            report.at(value.Mark(), "chart key '" + key + "' holds the control character " + *code);
             continue;
         }
         read_scalar_key(key, value, spec, report);

@@ -1,7 +1,8 @@
 // Chart specifications: the ```chart fenced block a writer puts in a page.
 //
 // Owns reading the block's YAML (id, type, title, unit, scale, max, series) with
-// positions for errors, and resolving it against the registry: every figure
+// positions for errors (a repeated key and a control character in a value are
+// errors too), and resolving it against the registry: every figure
 // must exist and all of a chart's figures must share one unit. Drawing is
 // chart_svg.h's job.
 #pragma once

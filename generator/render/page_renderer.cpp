@@ -71,6 +71,7 @@ std::string render_page_body(MarkdownDocument& doc, const ResolvedPage& resolved
         surround_inline(use.link, figure_open_html(use, links), close, use.figure->display);
     }
     for (cmark_node* mark : resolved.bare_marks) surround_inline(mark, "", "", "");
+    for (cmark_node* image : resolved.refused_images) surround_inline(image, "", "", "");  // never <img src="fig:...">
     for (const CiteUse& use : resolved.citations) {
         std::string number = std::to_string(source_numbers[use.source->id]);
         std::string open = "<a class=\"cite\" id=\"" + escape_html(use.anchor) + "\" href=\"#" +

@@ -147,8 +147,8 @@ ReportResult build_report(const ReportOptions& options, const FileSystem& files)
     CheckReport checked;
     check_registry_content(content, content.texts, options, files, options.content_dir, out, checked);
     result.texts = content.texts;
-    std::string css = files.read(join_path(project.assets_dir, "sourced.css")).value_or("");
-    css += files.read(join_path(project.assets_dir, "report.css")).value_or("");
+    std::string css = read_asset(files, project.assets_dir, "sourced.css", out).value_or("");
+    css += read_asset(files, project.assets_dir, "report.css", out).value_or("");
 
     // parse, resolve, check prose: the site's page stage, with ids prefixed per page
     std::set<std::string> all_slugs, included;

@@ -2,6 +2,8 @@
 // threads: tests/site/parallel_test.cpp.
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <new>
 #include <vector>
 
 #include "parallel.h"
@@ -24,4 +26,20 @@ TEST_CASE("parallel_for runs every index exactly once", "[parallel]") {
     }
     CHECK(effective_jobs(3) == 3);
     CHECK(effective_jobs(0) >= 1);
+}
+
+TEST_CASE("an exception thrown in a task reaches the caller after every thread stopped", "[parallel]") {
+    for (int jobs : {1, 2, 4}) {
+        INFO(jobs);
+        std::atomic<int> ran{0};
+        auto run = [&] {
+            parallel_for(1000, jobs, [&](size_t i, int) {
+                ++ran;
+                if (i == 17) throw std::bad_alloc();
+            });
+        };
+        CHECK_THROWS_AS(run(), std::bad_alloc);
+        CHECK(ran.load() >= 18);
+        CHECK(ran.load() <= 1000);
+    }
 }

@@ -16,6 +16,7 @@ namespace {
 
 struct Update {
     bool ok = false;
+    bool partly = false;
     std::string error;
 };
 
@@ -24,7 +25,8 @@ Update update(const fs::path& site, const fs::path& staging, const std::vector<s
     int fd = ::open(site.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     REQUIRE(fd >= 0);
     Update result;
-    result.ok = update_site_in_place(fd, site.string(), staging.string(), changed, produced, ".sourced-site", 2, result.error);
+    result.ok = update_site_in_place(fd, site.string(), staging.string(), changed, produced, ".sourced-site", 2, result.error,
+                                     &result.partly);
     ::close(fd);
     return result;
 }
@@ -95,7 +97,56 @@ TEST_CASE("a changed file that cannot be moved is an error naming it, and nothin
     test::write_file(staging / "a.html", "a");
     Update result = update(site, staging, {"missing.html", "a.html"}, {"missing.html", "a.html"});
     CHECK_FALSE(result.ok);
-    CHECK(result.error == "cannot move missing.html into place: No such file or directory");
+    CHECK(result.partly);
+    CHECK(result.error.rfind("cannot move missing.html into place: No such file or directory", 0) == 0);
     CHECK(test::read_file(site / "a.html") == "a");  // moved before the failure was reported
     CHECK(fs::exists(site / "stale.html"));         // the removal step never ran
+}
+
+TEST_CASE("a move that fails after others succeeded says the site is partly updated", "[site_update]") {
+    test::TempDir tmp;
+    fs::path site = tmp.path() / "site", staging = tmp.path() / "staging";
+    test::write_file(site / "a.html", "old a");
+    test::write_file(site / "b.html", "old b");
+    test::write_file(staging / "a.html", "new a");
+    Update result = update(site, staging, {"a.html", "b.html"}, {"a.html", "b.html"});
+    CHECK_FALSE(result.ok);
+    CHECK(result.partly);
+    CHECK(result.error ==
+          "cannot move b.html into place: No such file or directory; the site is partly updated (1 of 2 changed files "
+          "moved, the others are the previous site's): the next build finishes the update");
+    CHECK(test::read_file(site / "a.html") == "new a");
+}
+
+TEST_CASE("a directory the update cannot write fails it before anything moves", "[site_update]") {
+    test::TempDir tmp;
+    fs::path site = tmp.path() / "site", staging = tmp.path() / "staging";
+    test::write_file(site / "a.html", "old a");
+    test::write_file(site / "locked/b.html", "old b");
+    test::write_file(site / "locked/gone.html", "stale");
+    test::write_file(site / "locked/dir.html/inner.html", "a directory where a file goes");
+    test::write_file(staging / "a.html", "new a");
+    test::write_file(staging / "locked/b.html", "new b");
+    test::write_file(staging / "z.html", "new z");
+    const std::set<std::string> before = tree_of(site);
+    {
+        test::ReadOnlyDirectory locked(site / "locked");
+        if (!locked.active()) SOURCED_SKIP("cannot make a directory read-only here (root without mount(2))");
+        Update result = update(site, staging, {"a.html", "locked/b.html", "z.html"}, {"a.html", "locked/b.html", "z.html"});
+        CHECK_FALSE(result.ok);
+        CHECK_FALSE(result.partly);
+        CHECK(result.error.rfind("cannot move files into locked/: ", 0) == 0);
+        CHECK(tree_of(site) == before);
+        CHECK(test::read_file(site / "a.html") == "old a");
+        CHECK(test::read_file(site / "locked/b.html") == "old b");
+    }
+    // A directory in the way of a file must be removable: its contents too.
+    test::write_file(staging / "locked/dir.html", "file");
+    test::ReadOnlyDirectory inner(site / "locked/dir.html");
+    if (!inner.active()) SOURCED_SKIP("cannot make a directory read-only here (root without mount(2))");
+    Update result = update(site, staging, {"a.html", "locked/dir.html"}, {"a.html", "locked/dir.html"});
+    CHECK_FALSE(result.ok);
+    CHECK_FALSE(result.partly);
+    CHECK(result.error.rfind("cannot remove locked/dir.html/, a directory where a file goes: ", 0) == 0);
+    CHECK(test::read_file(site / "a.html") == "old a");
 }

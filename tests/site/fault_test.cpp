@@ -305,3 +305,31 @@ TEST_CASE("a full disk fails the build clearly, keeps the previous site, and the
     CHECK(build(content, out, log) == 0);
     CHECK(read_tree(out).count("new.html"));
 }
+
+TEST_CASE("a rebuild that cannot write a subdirectory of the site changes nothing and says so", "[fault]") {
+    test::TempDir tmp;
+    fs::path content = bigger_content(tmp.path(), 2);
+    fs::path out = tmp.path() / "site", log = tmp.path() / "log";
+    REQUIRE(build(content, out, log) == 0);
+    const auto before = read_tree(out);
+    // A new claim changes the figure's cards (under cards/) and the pages and ledger that show it.
+    std::string registry = test::read_file(content / "registry.json");
+    const std::string claim = "Share of Ascend 910C chips that survive advanced packaging.";
+    REQUIRE(registry.find(claim) != std::string::npos);
+    registry.replace(registry.find(claim), claim.size(), "Share of Ascend 910C dies that survive packaging.");
+    test::write_file(content / "registry.json", registry);
+    {
+        test::ReadOnlyDirectory cards(out / "cards");
+        if (!cards.active()) SOURCED_SKIP("cannot make a directory read-only here (root without mount(2))");
+        CHECK(build(content, out, log) == 1);
+        INFO(test::read_file(log));
+        CHECK(log_has(log, "error[OUT005]: cannot move files into cards/: "));
+        CHECK(log_has(log, "; the previous site is unchanged"));
+        CHECK(log_has(log, out.string() + " was left as it was"));
+        CHECK(read_tree(out) == before);
+        CHECK(leftovers(tmp.path()).empty());
+    }
+    REQUIRE(build(content, out, log) == 0);  // writable again: the next build updates it
+    CHECK(read_tree(out) != before);
+    CHECK(test::read_file(out / "cards" / "packaging-yield.html").find("dies that survive") != std::string::npos);
+}

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/mount.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -105,6 +106,28 @@ TempDir::~TempDir() {
     std::error_code ec;
     fs::remove_all(path_, ec);
 }
+
+ReadOnlyDirectory::ReadOnlyDirectory(const fs::path& dir) : dir_(dir) {
+    if (::geteuid() == 0) {
+        if (::mount(dir.c_str(), dir.c_str(), nullptr, MS_BIND, nullptr) != 0) return;
+        mounted_ = ::mount(nullptr, dir.c_str(), nullptr, MS_REMOUNT | MS_BIND | MS_RDONLY, nullptr) == 0;
+        if (!mounted_) ::umount2(dir.c_str(), MNT_DETACH);
+        return;
+    }
+    std::error_code ec;
+    fs::permissions(dir, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read | fs::perms::group_exec |
+                             fs::perms::others_read | fs::perms::others_exec, ec);
+    chmodded_ = !ec;
+}
+
+void ReadOnlyDirectory::release() {
+    if (mounted_) ::umount2(dir_.c_str(), MNT_DETACH);
+    std::error_code ec;
+    if (chmodded_) fs::permissions(dir_, fs::perms::owner_all, fs::perm_options::add, ec);
+    mounted_ = chmodded_ = false;
+}
+
+ReadOnlyDirectory::~ReadOnlyDirectory() { release(); }
 
 std::string read_file(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);

@@ -48,6 +48,23 @@ private:
     std::filesystem::path path_;
 };
 
+// `dir` made unwritable for as long as this lives, even for root: bound onto
+// itself and remounted read-only (needs root and mount(2)); without root,
+// its mode is 0555. `active()` is false if neither worked.
+class ReadOnlyDirectory {
+public:
+    explicit ReadOnlyDirectory(const std::filesystem::path& dir);
+    ~ReadOnlyDirectory();
+    ReadOnlyDirectory(const ReadOnlyDirectory&) = delete;
+    ReadOnlyDirectory& operator=(const ReadOnlyDirectory&) = delete;
+    bool active() const { return mounted_ || chmodded_; }
+    void release();  // writable again
+
+private:
+    std::filesystem::path dir_;
+    bool mounted_ = false, chmodded_ = false;
+};
+
 std::string read_file(const std::filesystem::path& path);
 void write_file(const std::filesystem::path& path, const std::string& text);
 
