@@ -25,6 +25,7 @@
 #include <iostream>
 #include <mutex>
 #include <regex>
+#include <sstream>
 #include <thread>
 #include <vector>
 
@@ -140,6 +141,22 @@ long rss_kb(int pid) {
     return 0;
 }
 
+// CPU time (user + system) `pid` has used, in seconds (0 if unreadable).
+double cpu_seconds(int pid) {
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+    auto fields = text.rfind(')');
+    if (fields == std::string::npos) return 0;
+    std::istringstream rest(text.substr(fields + 2));  // from field 3, the state
+    std::string field;
+    unsigned long long utime = 0, stime = 0;
+    for (int i = 3; i <= 15 && rest >> field; ++i) {
+        if (i == 14) utime = std::stoull(field);
+        if (i == 15) stime = std::stoull(field);
+    }
+    return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
 }  // namespace
 
 TEST_CASE("sourced serve stays answering under 20 live-reload streams, 200 idle connections and a 30 s slowloris",
@@ -155,7 +172,8 @@ TEST_CASE("sourced serve stays answering under 20 live-reload streams, 200 idle 
 
     Background background;
     const std::atomic<bool>& stop = background.stop;
-    std::atomic<long> peak_rss_kb{rss_kb(serve.pid())};
+    const long rss_before_kb = rss_kb(serve.pid());
+    std::atomic<long> peak_rss_kb{rss_before_kb};
     background.run([&] {
         while (!stop) {
             peak_rss_kb = std::max(peak_rss_kb.load(), rss_kb(serve.pid()));
@@ -187,6 +205,7 @@ TEST_CASE("sourced serve stays answering under 20 live-reload streams, 200 idle 
     });
 
     const auto attack_start = Clock::now();
+    const double cpu_at_start = cpu_seconds(serve.pid());
     std::atomic<int> slow_cut{0}, slow_lines{0};
     background.run([&] {
         std::vector<RawConnection> slow(kSlow);
@@ -220,6 +239,7 @@ TEST_CASE("sourced serve stays answering under 20 live-reload streams, 200 idle 
         std::this_thread::sleep_until(start + std::chrono::milliseconds(100));
     }
     const double attack_s = ms_since(attack_start) / 1000;
+    const double cpu_during = cpu_seconds(serve.pid()) - cpu_at_start;
     int streams_open = 0;
     for (auto& stream : streams) streams_open += !stream.closed_by_server();
 
@@ -240,10 +260,10 @@ TEST_CASE("sourced serve stays answering under 20 live-reload streams, 200 idle 
                   "serve load test: %.1f s with %d live-reload streams (%d still open at the end), %d idle connections "
                   "(%d opened again after the server closed them), slowloris on %d connections (%d header lines sent, "
                   "%d connections cut by the server)\n"
-                  "serve load test: GET /index.html x %zu: %d answered 200, median %.1f ms, max %.1f ms; peak RSS %.1f MB; "
-                  "stopped %.0f ms after SIGTERM\n",
+                  "serve load test: GET /index.html x %zu: %d answered 200, median %.1f ms, max %.1f ms; peak RSS %.1f MB (%.1f MB before the load); "
+                  "server CPU %.1f s; stopped %.0f ms after SIGTERM\n",
                   attack_s, kStreams, streams_open, kIdle, idle_reopened_during, kSlow, slow_lines.load(), slow_cut_during,
-                  latencies.size(), answered, median, worst, peak_rss_kb.load() / 1024.0, stop_ms);
+                  latencies.size(), answered, median, worst, peak_rss_kb.load() / 1024.0, rss_before_kb / 1024.0, cpu_during, stop_ms);
     std::cout << figures << std::flush;
     INFO(figures);
 
