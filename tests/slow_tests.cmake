@@ -7,7 +7,8 @@
 set(sourced_slow_tests
   "a registry with 100,000 figures (20,000 under ASan) loads and checks correctly"
   "a build killed at random moments leaves every file old or new and whole, and the next build succeeds"
-  "every sourced command line in a docs example runs and succeeds")
+  "every sourced command line in a docs example runs and succeeds"
+  "sourced serve stays answering under 20 live-reload streams, 200 idle connections and a 30 s slowloris")
 foreach(name IN LISTS sourced_slow_tests)
   set_tests_properties("${name}" PROPERTIES COST 1000)
 endforeach()

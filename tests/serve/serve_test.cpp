@@ -13,6 +13,7 @@
 
 #include "content_watcher.h"
 #include "preview_server.h"
+#include "raw_http.h"
 #include "test_support.h"
 
 using namespace sourced;
@@ -317,4 +318,308 @@ TEST_CASE("the file watcher says which files changed and when a directory did", 
     ContentWatcher::Change inside;
     REQUIRE(watcher.wait_for_change(milliseconds(2000), milliseconds(30), &inside));
     CHECK(inside.paths.count((tmp.path() / "content" / "more" / "b.md").string()) == 1);
+}
+
+// --- Hardening (issue #20): every web page the user has open may talk to the
+// preview server, and a user opens many preview tabs. Raw sockets (raw_http.h):
+// these requests are what an attacker sends, not what a client library would.
+
+namespace {
+
+using test::get_request;
+using test::header_value;
+using test::Millis;
+using test::raw_request;
+using test::RawConnection;
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// GET /index.html on a fresh connection: its status and how long it took.
+std::pair<int, double> timed_get(int port) {
+    auto start = Clock::now();
+    auto response = raw_request(port, get_request(port, "/index.html"), Millis(3000));
+    return {response.complete ? response.status : 0, ms_since(start)};
+}
+
+// A live-reload stream: true once its response head arrived with `status`.
+bool open_stream(RawConnection& connection, int port, int status = 200, const std::string& extra = "") {
+    if (!connection.connected() || !connection.send(get_request(port, "/__sourced/events", extra))) return false;
+    auto response = connection.read_response(Millis(2000));
+    return response.complete && response.status == status;
+}
+
+}  // namespace
+
+TEST_CASE("the preview server answers only a Host that names its own address, and 403 to any other", "[serve][hardening]") {
+    RunningServer running(sample_tree());
+    const int port = running.server().port();
+    const std::string p = std::to_string(port);
+    auto status_for = [&](const std::string& host_line) {
+        auto response = raw_request(port, "GET /index.html HTTP/1.1\r\n" + host_line + "\r\n");
+        return response.complete ? response.status : 0;
+    };
+    for (const std::string& host : std::vector<std::string>{"127.0.0.1:" + p, "127.0.0.1", "localhost:" + p, "localhost", "LocalHost:" + p,
+                                   "[::1]:" + p, "[::1]"}) {
+        INFO("Host: " << host);
+        CHECK(status_for("Host: " + host + "\r\n") == 200);
+    }
+    // DNS rebinding: a page from attacker.example whose name now resolves to
+    // 127.0.0.1 reaches the server with its own name in Host.
+    for (const std::string& host : std::vector<std::string>{
+             "attacker.example", "attacker.example:" + p, "127.0.0.1.attacker.example:" + p,
+          "localhost.attacker.example", "127.0.0.1:" + std::to_string(port + 1), "localhost:" + p + "0",
+          "127.0.0.1:" + p + "@attacker.example", "::1:" + p, "[::1]x", "", "10.0.0.1:" + p}) {
+        INFO("Host: " << host);
+        CHECK(status_for("Host: " + host + "\r\n") == 403);
+    }
+    CHECK(status_for("") == 403);  // no Host at all
+    CHECK(status_for("Host: attacker.example\r\nHost: 127.0.0.1:" + p + "\r\n") == 403);
+    // The refusal holds for every path, the live-reload stream and script included.
+    for (const char* path : {"/", "/__sourced/live.js", "/__sourced/events", "/nowhere.html"}) {
+        INFO(path);
+        auto response = raw_request(port, std::string("GET ") + path + " HTTP/1.1\r\nHost: attacker.example:" + p + "\r\n\r\n");
+        CHECK(response.status == 403);
+        CHECK(response.body.find("front") == std::string::npos);
+    }
+}
+
+TEST_CASE("a foreign Origin gets 403 on the live-reload stream, the page's own origin or none gets the stream", "[serve][hardening]") {
+    RunningServer running(sample_tree());
+    const int port = running.server().port();
+    const std::string p = std::to_string(port);
+    for (const std::string& origin : std::vector<std::string>{std::string("http://attacker.example"), "http://attacker.example:" + p, "null",
+                                     "https://127.0.0.1:" + p, "http://127.0.0.1:" + std::to_string(port + 1),
+                                     "http://127.0.0.1", "http://127.0.0.1.attacker.example:" + p, "file://"}) {
+        INFO("Origin: " << origin);
+        RawConnection stream(port);
+        CHECK(open_stream(stream, port, 403, "Origin: " + origin + "\r\n"));
+    }
+    for (const std::string& origin : std::vector<std::string>{"http://127.0.0.1:" + p, "http://localhost:" + p, "http://[::1]:" + p}) {
+        INFO("Origin: " << origin);
+        RawConnection stream(port);
+        CHECK(open_stream(stream, port, 200, "Origin: " + origin + "\r\n"));
+    }
+    RawConnection without_origin(port);
+    CHECK(open_stream(without_origin, port, 200));
+}
+
+TEST_CASE("the Host and Origin rules, for each address the server may be bound to", "[serve][hardening]") {
+    CHECK(PreviewServer::allowed_host("127.0.0.1:8080", "127.0.0.1", 8080));
+    CHECK(PreviewServer::allowed_host("localhost", "127.0.0.1", 8080));
+    CHECK(PreviewServer::allowed_host("[::1]:8080", "::1", 8080));
+    CHECK_FALSE(PreviewServer::allowed_host("[::1]:8081", "::1", 8080));
+    CHECK_FALSE(PreviewServer::allowed_host("attacker.example:8080", "127.0.0.1", 8080));
+    CHECK_FALSE(PreviewServer::allowed_host("127.0.0.1:08080", "127.0.0.1", 8080));
+    CHECK_FALSE(PreviewServer::allowed_host("localhost.:8080", "127.0.0.1", 8080));
+    // The bound address itself, whatever it is.
+    CHECK(PreviewServer::allowed_host("192.168.1.10:8080", "192.168.1.10", 8080));
+    CHECK(PreviewServer::allowed_host("[fe80::1]:8080", "fe80::1", 8080));
+    CHECK_FALSE(PreviewServer::allowed_host("192.168.1.11:8080", "192.168.1.10", 8080));
+    // Bound to every address: any IP address (no name can be rebound to it), never a name.
+    CHECK(PreviewServer::allowed_host("192.168.1.10:8080", "0.0.0.0", 8080));
+    CHECK(PreviewServer::allowed_host("[2001:db8::1]:8080", "::", 8080));
+    CHECK_FALSE(PreviewServer::allowed_host("attacker.example:8080", "0.0.0.0", 8080));
+    CHECK_FALSE(PreviewServer::allowed_host("127.1:8080", "0.0.0.0", 8080));
+
+    CHECK(PreviewServer::allowed_origin("http://127.0.0.1:8080", "127.0.0.1", 8080));
+    CHECK(PreviewServer::allowed_origin("http://localhost:8080", "127.0.0.1", 8080));
+    CHECK(PreviewServer::allowed_origin("http://localhost", "127.0.0.1", 80));
+    CHECK_FALSE(PreviewServer::allowed_origin("http://localhost", "127.0.0.1", 8080));
+    CHECK_FALSE(PreviewServer::allowed_origin("http://localhost:8080/", "127.0.0.1", 8080));
+    CHECK_FALSE(PreviewServer::allowed_origin("https://localhost:8080", "127.0.0.1", 8080));
+    CHECK_FALSE(PreviewServer::allowed_origin("null", "127.0.0.1", 8080));
+}
+
+TEST_CASE("twenty live-reload streams leave the server answering, and a stream past the cap gets 503", "[serve][hardening]") {
+    RunningServer running(sample_tree());
+    const int port = running.server().port();
+    std::vector<RawConnection> streams;
+    for (int i = 0; i < 20; ++i) {
+        INFO("stream " << i + 1);
+        streams.emplace_back(port);
+        REQUIRE(open_stream(streams.back(), port));
+    }
+    auto [status, ms] = timed_get(port);
+    CHECK(status == 200);
+    CHECK(ms < 1000);
+
+    while (static_cast<int>(streams.size()) < PreviewServer::kMaxEventStreams) {
+        INFO("stream " << streams.size() + 1);
+        streams.emplace_back(port);
+        REQUIRE(open_stream(streams.back(), port));
+    }
+    auto refused = raw_request(port, get_request(port, "/__sourced/events"));
+    INFO(refused.head << refused.body);
+    CHECK(refused.status == 503);
+    auto [status_at_cap, ms_at_cap] = timed_get(port);
+    CHECK(status_at_cap == 200);
+    CHECK(ms_at_cap < 1000);
+
+    // A tab that closes (or reloads) gives its stream back: the server sees the
+    // connection close while it waits for a change.
+    streams.front().close();
+    bool reopened = false;
+    for (auto deadline = Clock::now() + std::chrono::seconds(5); !reopened && Clock::now() < deadline;) {
+        RawConnection again(port);
+        if (!again.connected() || !again.send(get_request(port, "/__sourced/events"))) break;
+        auto response = again.read_response(Millis(2000));
+        reopened = response.status == 200;
+        if (reopened) streams.front() = std::move(again);
+        else std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    CHECK(reopened);
+
+    // Every stream still gets the next reload.
+    running.server().publish(sample_tree());
+    int reloaded = 0;
+    for (auto& stream : streams) reloaded += stream.wait_for_text("event: reload\n", Millis(3000));
+    CHECK(reloaded == PreviewServer::kMaxEventStreams);
+}
+
+TEST_CASE("200 idle connections leave the server answering", "[serve][hardening]") {
+    RunningServer running(sample_tree());
+    const int port = running.server().port();
+    std::vector<RawConnection> idle;
+    for (int i = 0; i < 200; ++i) {
+        idle.emplace_back(port);
+        REQUIRE(idle.back().connected());
+    }
+    for (int i = 0; i < 3; ++i) {
+        auto [status, ms] = timed_get(port);
+        CHECK(status == 200);
+        CHECK(ms < 1000);
+    }
+}
+
+TEST_CASE("slowloris connections are cut at the request deadline and leave the server answering", "[serve][hardening]") {
+    RunningServer running(sample_tree());
+    const int port = running.server().port();
+    // Twelve requests that never end: a header line a second, each keeping a
+    // per-read timeout from ever firing.
+    std::vector<RawConnection> slow;
+    for (int i = 0; i < 12; ++i) {
+        slow.emplace_back(port);
+        REQUIRE(slow.back().connected());
+        REQUIRE(slow.back().send("GET /index.html HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) + "\r\n"));
+    }
+    const auto start = Clock::now();
+    const auto limit = start + PreviewServer::kRequestDeadline + std::chrono::seconds(3);
+    std::vector<double> cut_after(slow.size(), -1);
+    double worst = 0;
+    int probes = 0, answered = 0;
+    for (int line = 0; Clock::now() < limit; ++line) {
+        size_t cut = 0;
+        for (size_t i = 0; i < slow.size(); ++i) {
+            if (cut_after[i] < 0 && (slow[i].closed_by_server() || !slow[i].send("X-Slow-" + std::to_string(line) + ": 1\r\n")))
+                cut_after[i] = ms_since(start);
+            if (cut_after[i] >= 0) ++cut;
+        }
+        if (cut == slow.size()) break;
+        auto [status, ms] = timed_get(port);
+        ++probes;
+        if (status == 200) ++answered;
+        worst = std::max(worst, ms);
+        std::this_thread::sleep_until(start + std::chrono::seconds(line + 1));  // the attack's pace
+    }
+    INFO("probes " << probes << ", answered " << answered << ", slowest " << worst << " ms");
+    CHECK(answered == probes);
+    CHECK(worst < 1000);
+    for (size_t i = 0; i < slow.size(); ++i) {
+        INFO("connection " << i << " cut after " << cut_after[i] << " ms");
+        CHECK(cut_after[i] >= 0);
+        CHECK(cut_after[i] < std::chrono::duration<double, std::milli>(PreviewServer::kRequestDeadline).count() + 2000);
+    }
+}
+
+TEST_CASE("a request with a body, or any method but GET and HEAD, is refused at once without reading the body", "[serve][hardening]") {
+    RunningServer running(sample_tree());
+    const int port = running.server().port();
+    const std::string host = "Host: 127.0.0.1:" + std::to_string(port) + "\r\n";
+    const std::string chunk(65536, 'x');
+    struct Case {
+        std::string head;
+        int status;
+    };
+    for (const Case& c : std::vector<Case>{
+             {"POST /index.html HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n", 405},
+             {"GET /index.html HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n", 413},
+             {"GET /index.html HTTP/1.1\r\n" + host + "Content-Length: 1000000000\r\n\r\n", 413},
+             {"PUT /index.html HTTP/1.1\r\n" + host + "Content-Length: 1000000000\r\n\r\n", 405}}) {
+        INFO(c.head);
+        // The head and 1 MB of a body that never ends (a 1 GB upload, as far as the server knows).
+        RawConnection connection(port);
+        REQUIRE(connection.send(c.head));
+        for (int i = 0; i < 16; ++i)
+            if (!connection.send("10000\r\n" + chunk + "\r\n", Millis(500))) break;
+        auto response = connection.read_response(Millis(2000));
+        CHECK(response.status == c.status);
+        CHECK(response.body.find("front") == std::string::npos);
+        CHECK(connection.wait_closed(Millis(2000)));
+    }
+    for (const char* method : {"POST", "PUT", "DELETE", "PATCH", "OPTIONS"}) {
+        INFO(method);
+        auto response = raw_request(port, std::string(method) + " /index.html HTTP/1.1\r\n" + host + "\r\n");
+        CHECK(response.status == 405);
+        CHECK(header_value(response.head, "Allow") == "GET, HEAD");
+    }
+    auto head = raw_request(port, "HEAD /index.html HTTP/1.1\r\n" + host + "\r\n");
+    CHECK(head.status == 200);
+}
+
+TEST_CASE("a Range header is ignored: thousands of ranges get the file once", "[serve][hardening]") {
+    RunningServer running(sample_tree());
+    const int port = running.server().port();
+    auto plain = raw_request(port, get_request(port, "/index.html"));
+    REQUIRE(plain.status == 200);
+    std::string ranges = "bytes=0-";
+    for (int i = 1; i < 2600; ++i) ranges += ",0-";
+    for (const std::string& range : std::vector<std::string>{ranges, "bytes=0-3", "bytes=-5"}) {
+        INFO("Range: " << range.substr(0, 40));
+        auto response = raw_request(port, get_request(port, "/index.html", "Range: " + range + "\r\n"));
+        CHECK(response.status == 200);
+        CHECK(response.body.size() == plain.body.size());
+        CHECK((response.body == plain.body));
+        CHECK(header_value(response.head, "Content-Range").empty());
+    }
+}
+
+TEST_CASE("a request head larger than 64 KiB is refused", "[serve][hardening]") {
+    RunningServer running(sample_tree());
+    const int port = running.server().port();
+    std::string padding;
+    for (int i = 0; padding.size() < 2 * PreviewServer::kMaxRequestHead; ++i)
+        padding += "X-Pad-" + std::to_string(i) + ": " + std::string(100, 'p') + "\r\n";
+    RawConnection connection(port);
+    REQUIRE(connection.connected());
+    connection.send(get_request(port, "/index.html", padding));  // may fail part-way: the server stops reading
+    auto response = connection.read_response(Millis(3000));
+    INFO(response.head);
+    CHECK(response.status != 200);
+    CHECK((response.closed || response.status == 431 || response.status == 400));
+    CHECK(connection.wait_closed(Millis(2000)));
+    // A head just under the limit is fine.
+    std::string under;
+    for (int i = 0; i < 60; ++i) under += "X-Pad-" + std::to_string(i) + ": " + std::string(1000, 'p') + "\r\n";
+    auto fine = raw_request(port, get_request(port, "/index.html", under));
+    CHECK(fine.status == 200);
+}
+
+TEST_CASE("stopping the preview server ends idle connections and live-reload streams at once", "[serve][hardening]") {
+    auto running = std::make_unique<RunningServer>(sample_tree());
+    const int port = running->server().port();
+    std::vector<RawConnection> idle, streams;
+    for (int i = 0; i < 4; ++i) {
+        idle.emplace_back(port);
+        REQUIRE(idle.back().connected());
+        streams.emplace_back(port);
+        REQUIRE(open_stream(streams.back(), port));
+    }
+    auto start = Clock::now();
+    running.reset();
+    CHECK(ms_since(start) < 1000);
+    for (auto& connection : idle) CHECK(connection.wait_closed(Millis(1000)));
+    for (auto& stream : streams) CHECK(stream.wait_closed(Millis(1000)));
 }
