@@ -71,16 +71,16 @@ std::map<std::string, int> element_ids(const std::string& html) {
 }
 
 #if defined(__SANITIZE_ADDRESS__)
-constexpr bool kAddressSanitizer = true;
+#define SOURCED_TEST_UNDER_ASAN 1
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer)
-constexpr bool kAddressSanitizer = true;
-#else
-constexpr bool kAddressSanitizer = false;
+#define SOURCED_TEST_UNDER_ASAN 1
 #endif
-#else
-constexpr bool kAddressSanitizer = false;
 #endif
+#ifndef SOURCED_TEST_UNDER_ASAN
+#define SOURCED_TEST_UNDER_ASAN 0
+#endif
+constexpr bool kAddressSanitizer = SOURCED_TEST_UNDER_ASAN;
 
 // Runs `sourced ARGS` under `ulimit -v KIB` (none under AddressSanitizer,
 // which reserves terabytes of address space); its exit status (128+N for
@@ -237,11 +237,11 @@ TEST_CASE("a 4 GiB page or JSON file is refused by its size before it is read", 
     }
 }
 
+// Not in an AddressSanitizer build (.ci/sanitize): there operator new never throws
+// std::bad_alloc and a memory cap breaks the sanitizer's shadow memory, so the
+// test is left out of that build rather than passed without running.
+#if !SOURCED_TEST_UNDER_ASAN
 TEST_CASE("running out of memory is a clear error and exit 1, not an abort", "[hostile]") {
-    if (kAddressSanitizer) {  // not a skip: this build cannot throw std::bad_alloc (ASan reports and exits instead)
-        WARN("not applicable under AddressSanitizer: operator new never throws std::bad_alloc there");
-        return;
-    }
     test::TempDir tmp;
     fs::path content = tmp.path() / "content", log = tmp.path() / "log";
     // A 60 MiB string (under the 64 MiB limit for JSON): the file fits under
@@ -257,3 +257,4 @@ TEST_CASE("running out of memory is a clear error and exit 1, not an abort", "[h
     CHECK(status == 1);
     CHECK(has(output, "error: out of memory"));
 }
+#endif
