@@ -18,6 +18,7 @@
 #include "page_renderer.h"
 #include "reference_resolver.h"
 #include "registry_marks.h"
+#include "one_page_site.h"
 #include "test_support.h"
 
 using namespace sourced;
@@ -25,22 +26,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kPage = "---\ntitle: Page\n---\nBody with [a figure](fig:packaging-yield).\n";
-
-MemoryFileSystem site_with(const std::string& page, const std::string& registry = test::sample_registry()) {
-    MemoryFileSystem files = test::project_files();
-    files.add("content/registry.json", registry);
-    files.add("content/index.md", page);
-    return files;
-}
-
-std::string build_errors(const MemoryFileSystem& files) {
-    BuildResult result = test::build_in_memory(files);
-    CHECK_FALSE(result.ok);
-    return test::diagnostics_text(result);
-}
-
-bool has(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
+using test::build_errors;
+using test::has;
+using test::kPage;
+using test::site_with;
 
 // A project on disk: content/ with one page, and copies of the shipped
 // templates/ and assets/ beside it (so they are the project's own).

@@ -10,6 +10,7 @@
 
 #include "input_limits.h"
 #include "json_document.h"
+#include "one_page_site.h"
 #include "test_support.h"
 
 using namespace sourced;
@@ -18,22 +19,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kPage = "---\ntitle: Page\n---\nBody with [a figure](fig:packaging-yield).\n";
-
-MemoryFileSystem site_with(const std::string& page, const std::string& registry = test::sample_registry()) {
-    MemoryFileSystem files = test::project_files();
-    files.add("content/registry.json", registry);
-    files.add("content/index.md", page);
-    return files;
-}
-
-std::string build_errors(const MemoryFileSystem& files) {
-    BuildResult result = test::build_in_memory(files);
-    CHECK_FALSE(result.ok);
-    return test::diagnostics_text(result);
-}
-
-bool has(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
+using test::build_errors;
+using test::has;
+using test::kPage;
+using test::site_with;
 
 }  // namespace
 
