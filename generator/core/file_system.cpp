@@ -63,22 +63,13 @@ std::optional<std::string> DiskFileSystem::read_bounded(const std::string& path,
         too_large = static_cast<std::uintmax_t>(info.st_size);
         return std::nullopt;
     }
-    std::string text(static_cast<std::size_t>(info.st_size), '\0');
-    std::size_t got = 0;
-    bool failed = false;
-    while (got < text.size()) {
-        ssize_t n = ::read(fd, text.data() + got, text.size() - got);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            failed = n < 0;
-            break;
-        }
-        got += static_cast<std::size_t>(n);
-    }
-    text.resize(got);
-    // More than fstat said (a /proc file says 0, a file may grow): read on, to one byte past the bound.
+    // Read to the end, but never past one byte over the bound: a file may be
+    // larger than fstat said (a /proc file says 0, a file may grow).
+    std::string text;
+    text.reserve(static_cast<std::size_t>(info.st_size));
     char buffer[65536];
-    while (!failed && text.size() <= max_bytes) {
+    bool failed = false;
+    while (text.size() <= max_bytes) {
         ssize_t n = ::read(fd, buffer, std::min(sizeof buffer, max_bytes + 1 - text.size()));
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) {
