@@ -23,12 +23,20 @@ std::unique_ptr<MarkdownDocument> parse_page(Page& page, const PageInputs& input
                                               const std::string& id_prefix) {
     using Clock = std::chrono::steady_clock;
     const Registry& registry = *inputs.registry;
+    const InputLimits& limits = inputs.limits ? *inputs.limits : default_input_limits();
     auto t0 = Clock::now();
-    auto document = std::make_unique<MarkdownDocument>(page.body, page.body_line);
+    auto document = MarkdownDocument::parse_within(page.body, page.body_line, limits.parse_budget_seconds,
+                                                   limits.inline_parse_bytes, limits.max_abandoned_parses);
+    bool stopped = !document;
+    if (stopped) {  // over the budget, and abandoned (LIM005): the page goes on empty, its error reported
+        report_parse_stopped(page.path, w.diagnostics, limits);
+        document = std::make_unique<MarkdownDocument>(std::string(), page.body_line);
+    }
     std::string().swap(page.body);  // the tree has it now; the loaded texts keep the file for diagnostics
     rewrite_pandoc_citations(*document, registry);  // [@key] -> cite: links
     auto t1 = Clock::now();
-    check_parse_time(page.path, std::chrono::duration<double>(t1 - t0).count(), w.diagnostics);
+    if (!stopped) check_parse_time(page.path, std::chrono::duration<double>(t1 - t0).count(), w.diagnostics, limits);
+    if (!check_reference_count(page.path, *document, w.diagnostics, limits)) return document;  // LIM006
     w.resolved = resolve_references(page.path, *document, registry, w.diagnostics, id_prefix);
     for (size_t k = 0; k < w.resolved.charts.size(); ++k)
         w.resolved.charts[k].card_id = chart_card_id(w.resolved.charts[k].chart.spec, page.slug, k + 1);

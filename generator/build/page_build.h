@@ -16,6 +16,7 @@
 
 #include "content_loader.h"
 #include "diagnostics.h"
+#include "input_limits.h"
 #include "markdown_document.h"
 #include "prose_checks.h"
 #include "reference_resolver.h"
@@ -43,6 +44,7 @@ struct PageInputs {
     const RegistryMarks* marks = nullptr; // what the registry checks found (CheckReport::marks)
     const SiteContext* site = nullptr;    // config and navigation
     const std::string* file_text = nullptr;  // the whole file, for the prose checks (may be null)
+    const InputLimits* limits = nullptr;     // the parse budget and uses per page; null: the defaults
 };
 
 // The inputs of `page`: the registry and what its checks found, the site,

@@ -212,6 +212,15 @@ bool check_json_input(const std::string& path, const std::string& text, Diagnost
     return true;
 }
 
+void report_parse_stopped(const std::string& path, Diagnostics& out, const InputLimits& limits) {
+    char message[200];
+    std::snprintf(message, sizeof message,
+                  "parsing the page was stopped at its budget of %.1f s (or earlier pages over it are still being "
+                  "parsed); simplify or split the page",
+                  limits.parse_budget_seconds);
+    out.error(path, 1, 1, "LIM005", message);
+}
+
 bool check_parse_time(const std::string& path, double seconds, Diagnostics& out, const InputLimits& limits) {
     if (seconds <= limits.parse_budget_seconds) return true;
     char message[160];

@@ -26,7 +26,12 @@ struct InputLimits {
     int max_json_depth = 64;                     // LIM002: nested arrays and objects
     int max_markdown_nesting = 64;               // LIM003: block quotes and list items on one line
     std::size_t max_block_bytes = 64u << 10;     // LIM004: one run of non-blank lines (a paragraph)
-    double parse_budget_seconds = 10.0;          // LIM005: parsing one page
+    double parse_budget_seconds = 10.0;          // LIM005: parsing one page (wall time)
+    std::size_t inline_parse_bytes = 16u << 10;  // LIM005: larger pages parse on a watchdog thread
+    int max_abandoned_parses = 4;                // LIM005: parses over budget still running (serve)
+    int max_references_per_page = 2000;          // LIM006: fig:, cite: and [@key] uses on one page
+    std::size_t max_json_string_bytes = 16u << 10;  // LIM007: a string in the registry or sources file
+    std::size_t max_site_string_bytes = 1u << 10;   // LIM007: a string in site.json (shown on every page)
 };
 
 // The limits a build uses.
@@ -60,6 +65,10 @@ bool check_page_input(const std::string& path, const std::string& text, Diagnost
 // A JSON file: size, encoding, and nesting depth (a scan that recurses nowhere).
 bool check_json_input(const std::string& path, const std::string& text, Diagnostics& out,
                       const InputLimits& limits = default_input_limits());
+
+// A parse stopped at the budget (MarkdownDocument::parse_within gave
+// nothing): LIM005. Also when too many earlier parses over budget still run.
+void report_parse_stopped(const std::string& path, Diagnostics& out, const InputLimits& limits = default_input_limits());
 
 // After a page was parsed in `seconds`: an error if that broke the budget.
 bool check_parse_time(const std::string& path, double seconds, Diagnostics& out,

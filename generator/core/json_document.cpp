@@ -57,7 +57,7 @@ std::size_t key_start(const std::string& text, std::size_t close) {
 }  // namespace
 
 std::optional<nlohmann::json> parse_json_document(const std::string& path, const std::string& text,
-                                                  Diagnostics& out) {
+                                                  Diagnostics& out, std::size_t max_string_bytes) {
     using nlohmann::json;
     if (!check_json_input(path, text, out)) return std::nullopt;  // before any recursive parse or walk
     std::vector<std::set<std::string>> open_objects;
@@ -72,11 +72,17 @@ std::optional<nlohmann::json> parse_json_document(const std::string& path, const
     bool control_found = false;
     auto refuse_control_characters = [&](const std::string& value) {
         auto code = control_character(value);
-        if (!code) return;
+        bool too_long = value.size() > max_string_bytes;
+        if (!code && !too_long) return;
         if (!lines) lines.emplace(text);
         TextPosition pos = lines->position(key_start(text, static_cast<std::size_t>(last_read - text.data())));
-        out.error(path, pos.line, pos.column, "JSON004",
-                  "string holds the control character " + *code + " (only tab and newline may be escaped into a string)");
+        if (code)
+            out.error(path, pos.line, pos.column, "JSON004",
+                      "string holds the control character " + *code + " (only tab and newline may be escaped into a string)");
+        else
+            out.error(path, pos.line, pos.column, "LIM007",
+                      "string of " + std::to_string(value.size()) + " bytes, over the limit of " +
+                          std::to_string(max_string_bytes) + " bytes for a string in this file");
         control_found = true;
     };
 

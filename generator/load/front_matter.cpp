@@ -117,6 +117,13 @@ FrontMatter parse_front_matter(const std::string& path, const SplitPage& page, D
                    "FM005");
             continue;
         }
+        if (std::size_t limit = default_input_limits().max_site_string_bytes; text.size() > limit) {
+            // a page's title is in every page's navigation: a long one multiplies the site
+            report(value.Mark(), "'" + name + "' is " + std::to_string(text.size()) + " bytes, over the limit of " +
+                                     std::to_string(limit) + " bytes",
+                   "LIM007");
+            continue;
+        }
         try {
             if (name == "title") {
                 fm.title = text;

@@ -17,7 +17,7 @@ std::string normalise_base_url(const std::string& url, const std::string& path, 
 
 SiteConfig load_site_config(const std::string& path, const std::string& text, Diagnostics& out) {
     SiteConfig config;
-    auto document = parse_json_document(path, text, out);
+    auto document = parse_json_document(path, text, out, default_input_limits().max_site_string_bytes);
     if (!document) return config;
     if (!document->is_object()) {
         out.error(path, 1, 1, "CFG001", "site settings must be a JSON object");

@@ -3,8 +3,13 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cstdlib>
 #include <mutex>
+#include <system_error>
+#include <thread>
 
 #include "html_escape.h"
 
@@ -50,6 +55,29 @@ void neutralise_raw_html(cmark_node* root) {
     cmark_iter_free(iter);
 }
 
+cmark_parser* new_parser() {
+    cmark_parser* parser = cmark_parser_new(kParseOptions);
+    for (const char* name : kExtensions)
+        if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+            cmark_parser_attach_syntax_extension(parser, ext);
+    return parser;
+}
+
+// One parse on a thread of its own, shared by that thread and the caller
+// until one of them lets go: the caller when it takes the tree, the thread
+// when it finds the parse abandoned.
+struct BackgroundParse {
+    std::mutex mutex;
+    std::condition_variable finished;
+    std::string text;
+    cmark_parser* parser = nullptr;
+    cmark_node* root = nullptr;
+    bool done = false;
+    bool abandoned = false;
+};
+
+std::atomic<int> abandoned_running{0};
+
 }  // namespace
 
 void register_markdown_extensions() {
@@ -59,14 +87,57 @@ void register_markdown_extensions() {
 
 MarkdownDocument::MarkdownDocument(const std::string& markdown, int first_line) : line_offset_(first_line - 1) {
     register_markdown_extensions();
-    parser_ = cmark_parser_new(kParseOptions);
-    for (const char* name : kExtensions)
-        if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
-            cmark_parser_attach_syntax_extension(parser_, ext);
+    parser_ = new_parser();
     cmark_parser_feed(parser_, markdown.data(), markdown.size());
     root_ = cmark_parser_finish(parser_);
     neutralise_raw_html(root_);
 }
+
+MarkdownDocument::MarkdownDocument(cmark_parser* parser, cmark_node* root, int first_line)
+    : parser_(parser), root_(root), line_offset_(first_line - 1) {
+    neutralise_raw_html(root_);
+}
+
+std::unique_ptr<MarkdownDocument> MarkdownDocument::parse_within(const std::string& markdown, int first_line,
+                                                                 double budget_seconds, std::size_t inline_bytes,
+                                                                 int max_abandoned) {
+    if (markdown.size() <= inline_bytes) return std::make_unique<MarkdownDocument>(markdown, first_line);
+    if (abandoned_running.load() >= max_abandoned) return nullptr;
+    register_markdown_extensions();
+    auto job = std::make_shared<BackgroundParse>();
+    job->text = markdown;
+    job->parser = new_parser();
+    try {
+        std::thread([job] {
+            cmark_parser_feed(job->parser, job->text.data(), job->text.size());
+            cmark_node* root = cmark_parser_finish(job->parser);
+            std::unique_lock<std::mutex> lock(job->mutex);
+            if (job->abandoned) {
+                lock.unlock();
+                cmark_node_free(root);
+                cmark_parser_free(job->parser);
+                std::string().swap(job->text);
+                --abandoned_running;
+                return;
+            }
+            job->root = root;
+            job->done = true;
+            job->finished.notify_one();
+        }).detach();
+    } catch (const std::system_error&) {  // no thread to be had: parse here, judged by its time afterwards
+        cmark_parser_free(job->parser);
+        return std::make_unique<MarkdownDocument>(markdown, first_line);
+    }
+    std::unique_lock<std::mutex> lock(job->mutex);
+    if (!job->finished.wait_for(lock, std::chrono::duration<double>(budget_seconds), [&] { return job->done; })) {
+        job->abandoned = true;
+        ++abandoned_running;
+        return nullptr;
+    }
+    return std::unique_ptr<MarkdownDocument>(new MarkdownDocument(job->parser, job->root, first_line));
+}
+
+int MarkdownDocument::abandoned_parses_running() { return abandoned_running.load(); }
 
 MarkdownDocument::~MarkdownDocument() {
     if (root_) cmark_node_free(root_);

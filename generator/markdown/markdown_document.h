@@ -5,9 +5,13 @@
 // validation), neutralising the author's raw HTML and unsafe URLs as soon as
 // the tree is parsed, and rendering the tree to an HTML fragment.
 // Each document has its own parser and tree, so documents can be processed on
-// different threads once register_markdown_extensions() has run.
+// different threads once register_markdown_extensions() has run. Also owns
+// the parse budget's watchdog (parse_within): cmark-gfm cannot be stopped, so
+// a large page is parsed on a thread of its own that is abandoned when the
+// budget runs out.
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <memory>
 #include <string>
@@ -26,6 +30,19 @@ public:
     // positions can be reported as lines of the whole file.
     MarkdownDocument(const std::string& markdown, int first_line);
     ~MarkdownDocument();
+
+    // The same parse within `budget_seconds` of wall time, or nothing. A
+    // page of at most `inline_bytes` is parsed on the calling thread (no
+    // input that small parses for long: see docs/security.md); a larger one on
+    // a thread of its own, which is abandoned when the budget runs out: it
+    // frees its tree when cmark-gfm returns, and the caller goes on at once.
+    // Nothing either when `max_abandoned` abandoned parses are still running.
+    static std::unique_ptr<MarkdownDocument> parse_within(const std::string& markdown, int first_line,
+                                                          double budget_seconds, std::size_t inline_bytes,
+                                                          int max_abandoned);
+    // Abandoned parses whose cmark-gfm call has not returned yet.
+    static int abandoned_parses_running();
+
     MarkdownDocument(const MarkdownDocument&) = delete;
     MarkdownDocument& operator=(const MarkdownDocument&) = delete;
 
@@ -37,6 +54,7 @@ public:
     std::string render_html() const;          // fragment; raw HTML filtered
 
 private:
+    MarkdownDocument(cmark_parser* parser, cmark_node* root, int first_line);  // takes both
     cmark_parser* parser_ = nullptr;
     cmark_node* root_ = nullptr;
     int line_offset_ = 0;

@@ -66,6 +66,29 @@ std::string heading_id(const std::string& text, std::set<std::string>& taken) {
 
 }  // namespace
 
+bool check_reference_count(const std::string& path, const MarkdownDocument& doc, Diagnostics& out,
+                           const InputLimits& limits) {
+    int count = 0;
+    cmark_iter* iter = cmark_iter_new(doc.root());
+    cmark_event_type event;
+    bool ok = true;
+    while (ok && (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+        cmark_node* node = cmark_iter_get_node(iter);
+        if (event != CMARK_EVENT_ENTER || cmark_node_get_type(node) != CMARK_NODE_LINK) continue;
+        const char* url_text = cmark_node_get_url(node);
+        std::string url = url_text ? url_text : "";
+        if (!(starts_with(url, kFigureScheme) || starts_with(url, kCiteScheme)) || url == "fig:-") continue;
+        if (++count > limits.max_references_per_page) {
+            out.error(path, doc.file_line(node), doc.file_column(node), "LIM006",
+                      "more than " + std::to_string(limits.max_references_per_page) +
+                          " figure and source links on one page; split the page");
+            ok = false;
+        }
+    }
+    cmark_iter_free(iter);
+    return ok;
+}
+
 ResolvedPage resolve_references(const std::string& path, const MarkdownDocument& doc, const Registry& registry,
                                 Diagnostics& out, const std::string& id_prefix) {
     ResolvedPage page;

@@ -15,6 +15,7 @@
 
 #include "chart_spec.h"
 #include "diagnostics.h"
+#include "input_limits.h"
 #include "markdown_document.h"
 #include "registry.h"
 
@@ -76,6 +77,12 @@ struct ResolvedPage {
 inline std::string reference_id(const ResolvedPage& page, const std::string& source_id) {
     return page.id_prefix + "ref-" + source_id;
 }
+
+// LIM006: more than `limits.max_references_per_page` fig: and cite: links
+// (after [@key] became cite: links) is an error at the first one over it,
+// found before anything is resolved: each use costs a card of HTML.
+bool check_reference_count(const std::string& path, const MarkdownDocument& doc, Diagnostics& out,
+                           const InputLimits& limits = default_input_limits());
 
 // `id_prefix` goes in front of every anchor and heading id, so pages can be
 // combined into one file without collisions ("" for a site).

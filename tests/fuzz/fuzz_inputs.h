@@ -6,8 +6,11 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
+
+#include <yaml-cpp/yaml.h>
 
 #include "check_stage.h"
 #include "content_loader.h"
@@ -51,11 +54,27 @@ inline void registry_input(const std::string& text) {
 }
 
 // A page's text split into front matter and body, the YAML read.
+// Front matter through the input guard and the YAML parse. Beyond crashes, it
+// checks what the parse promises when it reports no error: no value carries a
+// control character (YAML escapes such as "\e" or "\x01", FM005) and no key
+// was given twice (FM004): a later `slug:` never silently wins.
 inline void front_matter_input(const std::string& text) {
     Diagnostics out;
     if (!check_page_input("page.md", text, out)) return;
     SplitPage split = split_front_matter(text);
-    (void)parse_front_matter("page.md", split, out);
+    FrontMatter fm = parse_front_matter("page.md", split, out);
+    if (out.has_errors()) return;
+    for (const std::string* value : {&fm.title, &fm.summary, &fm.date, &fm.slug})
+        if (control_character(*value)) __builtin_trap();
+    try {
+        YAML::Node root = YAML::Load(split.yaml);
+        if (!root.IsMap()) return;
+        std::set<std::string> keys;
+        for (const auto& item : root)
+            if (item.first.IsScalar() && !keys.insert(item.first.Scalar()).second) __builtin_trap();
+    } catch (const YAML::Exception&) {
+        __builtin_trap();  // the parse reported no error, so the text is YAML
+    }
 }
 
 // One page through the input guard, parse, resolve, prose checks and render
