@@ -7,6 +7,8 @@
 
 #include <cstdlib>
 
+#include <nlohmann/json.hpp>
+
 #include "test_support.h"
 #include "utf8.h"
 
@@ -80,5 +82,22 @@ TEST_CASE("escape sequences in file names and page text reach stderr only in a v
         CHECK(r.err.find("unknown figure 'nope\\u202egnp'") != std::string::npos);
         CHECK(r.err.find("  Red \\x1b[31m\\x1b]0;owned\\x07 C1 \\u009b2J and [75%](fig:nope\\u202egnp) here.\n") !=
               std::string::npos);
+    }
+}
+
+TEST_CASE("the json and sarif formats show the same visible forms, and a file name that is not UTF-8 does not abort them", "[terminal]") {
+    test::TempDir tmp;
+    fs::path dir = hostile_project(tmp);
+    for (const std::string& format : {"json", "sarif"}) {
+        INFO(format);
+        Run r = run(dir, "check --content content --format " + format);
+        CHECK(r.status == 1);  // was 134: nlohmann's dump() threw on the byte 0x9B of a file name
+        CHECK(first_terminal_control(r.out) == "");
+        nlohmann::json doc = nlohmann::json::parse(r.out, nullptr, false);
+        REQUIRE_FALSE(doc.is_discarded());
+        std::string text = doc.dump();
+        CHECK(text.find(R"(content/pages/\\x1b[2Jclear.md)") != std::string::npos);
+        CHECK(text.find(R"(content/pages/odd\\x9bname.md)") != std::string::npos);
+        CHECK(text.find(R"(unknown figure 'nope\\u202egnp')") != std::string::npos);
     }
 }
