@@ -1,7 +1,7 @@
 #include "template_engine.h"
 
 #include <cctype>
-#include <regex>
+#include <cstdlib>
 #include <vector>
 
 #include <kainjow/mustache.hpp>
@@ -199,11 +199,11 @@ private:
 // kainjow reports a syntax error as a message ending in " at OFFSET" (a byte
 // offset): the message without it, and the offset.
 std::pair<std::string, std::optional<std::size_t>> split_offset(const std::string& message) {
-    static const std::regex at(" at ([0-9]+)$");
-    std::smatch match;
-    if (!std::regex_search(message, match, at)) return {message, std::nullopt};
-    return {message.substr(0, static_cast<std::size_t>(match.position(0))),
-            static_cast<std::size_t>(std::stoull(match[1].str()))};
+    std::size_t at = message.rfind(" at ");
+    if (at == std::string::npos || at + 4 == message.size() ||
+        message.find_first_not_of("0123456789", at + 4) != std::string::npos)
+        return {message, std::nullopt};
+    return {message.substr(0, at), static_cast<std::size_t>(std::strtoull(message.c_str() + at + 4, nullptr, 10))};
 }
 
 }  // namespace
