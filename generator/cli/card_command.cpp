@@ -5,6 +5,7 @@
 #include "chart_card.h"
 #include "check_stage.h"
 #include "commands.h"
+#include "diagnostics.h"
 #include "embed_snippets.h"
 #include "figure_card.h"
 #include "figure_citation.h"
@@ -43,7 +44,7 @@ int print_chart_card(const ChartCard& card, const SiteConfig& config, const std:
     else if (format == "html") stdout_stream << chart_html_snippet(card, config) << "\n";
     else if (format == "svg") stdout_stream << chart_card_svg(card, config);
     else {
-        stderr_stream << "error: a chart card has no '" << format << "' format (a chart has iframe, html and svg)\n";
+        stderr_stream << "error: a chart card has no '" << visible_text(format) << "' format (a chart has iframe, html and svg)\n";
         return 2;
     }
     stdout_stream.flush();
@@ -76,7 +77,7 @@ int print_figure_card(const Figure& figure, const Project& project, const std::s
             stdout_stream.write(png->data(), static_cast<std::streamsize>(png->size()));
         }
     } else {
-        stderr_stream << "error: unknown format '" << format << "'\n";
+        stderr_stream << "error: unknown format '" << visible_text(format) << "'\n";
         return 2;
     }
     stdout_stream.flush();
@@ -117,7 +118,8 @@ int run_card_command(const BuildOptions& options, const std::string& id, const s
                 return print_chart_card(card, project.content.config, format, stdout_stream, stderr_stream);
         for (const ChartCard& card : charts) known.push_back("chart-" + card.id);
     }
-    stderr_stream << "error: unknown " << (chart ? "figure or chart '" : "figure '") << id << "'" << did_you_mean(id, known) << "\n";
+    stderr_stream << "error: unknown " << (chart ? "figure or chart '" : "figure '") << visible_text(id) << "'"
+                  << visible_text(did_you_mean(id, known)) << "\n";
     return 2;
 }
 

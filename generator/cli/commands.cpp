@@ -79,11 +79,11 @@ int run_build_command(const BuildOptions& options, const PrintOptions& print, st
     std::string cache_note;
     if (options.incremental_cache && options.write) {
         run.incremental = &cache;
-        if (!cache.load(cache_note) && cache_note.rfind("discarded", 0) == 0) stderr_stream << "note: " << cache_note << "\n";
+        if (!cache.load(cache_note) && cache_note.rfind("discarded", 0) == 0) stderr_stream << "note: " << visible_text(cache_note) << "\n";
     }
     BuildResult result = build_site(run, DiskFileSystem());
     if (options.progress) options.progress->finish();
-    if (run.incremental && result.ok && !cache.save(cache_note)) stderr_stream << "warning: " << cache_note << "\n";
+    if (run.incremental && result.ok && !cache.save(cache_note)) stderr_stream << "warning: " << visible_text(cache_note) << "\n";
     const Diagnostics& d = result.diagnostics;
     bool failed = !result.ok || d.has_errors() || (options.strict && d.warning_count() > 0);
     if (print.format == "json" || print.format == "sarif") {
@@ -101,8 +101,8 @@ int run_build_command(const BuildOptions& options, const PrintOptions& print, st
         if (options.strict && d.warning_count() > 0) stderr_stream << " (--strict: warnings fail the build)";
         stderr_stream << "; "
                       << (!options.write                ? "nothing written"
-                          : result.site_partly_updated ? options.out_dir + " is partly updated: build again to finish it"
-                                                       : options.out_dir + " was left as it was")
+                          : result.site_partly_updated ? visible_text(options.out_dir) + " is partly updated: build again to finish it"
+                                                       : visible_text(options.out_dir) + " was left as it was")
                       << "\n";
         return 1;
     }
@@ -139,17 +139,18 @@ int run_report_command(const ReportOptions& options, const PrintOptions& print, 
     const Diagnostics& d = result.diagnostics;
     if (!result.ok || (options.strict && d.warning_count() > 0)) {
         stderr_stream << "report failed: " << plural(d.error_count(), "error") << ", " << plural(d.warning_count(), "warning")
-                      << "; " << options.output << " was left as it was\n";
+                      << "; " << visible_text(options.output) << " was left as it was\n";
         return 1;
     }
     // Written beside the target and renamed, so a half-written report never appears.
     AtomicFile report(options.output);
     report.write(result.html);
     if (!report.commit()) {
-        if (report.failure() == AtomicFile::Failure::write)
-            stderr_stream << options.output << ": error[OUT004]: cannot write the report\n";
-        else
-            stderr_stream << options.output << ": error[OUT005]: cannot move the report into place: " << report.reason() << "\n";
+        Diagnostic failure = report.failure() == AtomicFile::Failure::write
+                                 ? Diagnostic{Severity::error, options.output, 0, 0, "OUT004", "cannot write the report"}
+                                 : Diagnostic{Severity::error, options.output, 0, 0, "OUT005",
+                                              "cannot move the report into place: " + report.reason()};
+        stderr_stream << format_diagnostic(failure) << "\n";
         return 1;
     }
     if (!quiet)

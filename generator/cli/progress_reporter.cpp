@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <ostream>
 
+#include "diagnostics.h"
+
 namespace sourced {
 
 namespace {
@@ -49,7 +51,7 @@ void ProgressReporter::finish() {
 
 void print_written_files(const std::map<std::string, size_t>& files, const std::string& out_dir, std::ostream& stream) {
     std::string prefix = out_dir.empty() || out_dir.back() == '/' ? out_dir : out_dir + "/";
-    for (const auto& [path, size] : files) stream << "wrote " << prefix << path << " (" << size << " bytes)\n";
+    for (const auto& [path, size] : files) stream << "wrote " << visible_text(prefix + path) << " (" << size << " bytes)\n";
 }
 
 }  // namespace sourced

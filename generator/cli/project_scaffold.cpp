@@ -4,6 +4,8 @@
 #include <ostream>
 #include <system_error>
 
+#include "diagnostics.h"
+
 namespace sourced {
 
 int run_new_command(const std::string& dir, const std::string& data_directory, std::ostream& stdout_stream,
@@ -13,11 +15,11 @@ int run_new_command(const std::string& dir, const std::string& data_directory, s
     fs::path target(dir);
     if (fs::exists(target, ec)) {
         if (!fs::is_directory(target, ec)) {
-            stderr_stream << dir << ": error: exists and is not a directory\n";
+            stderr_stream << visible_text(dir) << ": error: exists and is not a directory\n";
             return 1;
         }
         if (!fs::is_empty(target, ec)) {
-            stderr_stream << dir << ": error: directory is not empty; sourced new only fills a new or empty directory\n";
+            stderr_stream << visible_text(dir) << ": error: directory is not empty; sourced new only fills a new or empty directory\n";
             return 1;
         }
     }
@@ -29,13 +31,13 @@ int run_new_command(const std::string& dir, const std::string& data_directory, s
     };
     for (const auto& [from, to] : copies) {
         if (!fs::is_directory(from, ec)) {
-            stderr_stream << from.string() << ": error: sourced's data directory is incomplete (reinstall sourced)\n";
+            stderr_stream << visible_text(from.string()) << ": error: sourced's data directory is incomplete (reinstall sourced)\n";
             return 1;
         }
         fs::create_directories(to, ec);
         if (!ec) fs::copy(from, to, fs::copy_options::recursive, ec);
         if (ec) {
-            stderr_stream << to.string() << ": error: cannot write: " << ec.message() << "\n";
+            stderr_stream << visible_text(to.string()) << ": error: cannot write: " << ec.message() << "\n";
             return 1;
         }
     }

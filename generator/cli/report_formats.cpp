@@ -36,12 +36,15 @@ std::string code_description(const std::string& code) {
 
 }  // namespace
 
+// Paths and messages go through visible_text in both documents, as on stderr:
+// the JSON is then valid UTF-8 whatever a file name holds (dump() throws on
+// anything else), and a viewer shows no control character raw.
 std::string diagnostics_json(const BuildResult& result, bool failed) {
     const Diagnostics& d = result.diagnostics;
     nlohmann::json items = nlohmann::json::array();
     for (const Diagnostic& x : sorted_diagnostics(d))
-        items.push_back({{"severity", severity_name(x.severity)}, {"code", x.code}, {"path", x.path},
-                         {"line", x.line}, {"column", x.column}, {"message", x.message}});
+        items.push_back({{"severity", severity_name(x.severity)}, {"code", x.code}, {"path", visible_text(x.path)},
+                         {"line", x.line}, {"column", x.column}, {"message", visible_text(x.message)}});
     nlohmann::json doc = {{"tool", "sourced"},
                           {"version", SOURCED_VERSION},
                           {"ok", !failed},
@@ -74,7 +77,7 @@ std::string diagnostics_sarif(const BuildResult& result) {
     nlohmann::json results = nlohmann::json::array();
     for (const Diagnostic& x : items) {
         std::string code = x.code.empty() ? "sourced" : x.code;
-        nlohmann::json physical = {{"artifactLocation", {{"uri", x.path}}}};
+        nlohmann::json physical = {{"artifactLocation", {{"uri", visible_text(x.path)}}}};
         if (x.line > 0) {
             physical["region"] = {{"startLine", x.line}};
             if (x.column > 0) physical["region"]["startColumn"] = x.column;
@@ -82,7 +85,7 @@ std::string diagnostics_sarif(const BuildResult& result) {
         results.push_back({{"ruleId", code},
                            {"ruleIndex", rule_index[code]},
                            {"level", severity_name(x.severity)},
-                           {"message", {{"text", x.message}}},
+                           {"message", {{"text", visible_text(x.message)}}},
                            {"locations", nlohmann::json::array({{{"physicalLocation", physical}}})}});
     }
     nlohmann::json log = {

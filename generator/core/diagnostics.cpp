@@ -1,7 +1,10 @@
 #include "diagnostics.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <tuple>
+
+#include "utf8.h"
 
 namespace sourced {
 
@@ -37,29 +40,72 @@ int Diagnostics::note_count() const {
     return static_cast<int>(items_.size()) - error_count() - warning_count();
 }
 
+namespace {
+
+bool is_bidi_control(char32_t c) { return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069); }
+
+// Appends the character at byte `i` of `text` as visible_text shows it;
+// returns its length in bytes and, in `shown`, how many columns it takes.
+std::size_t append_visible(const std::string& text, std::size_t i, std::string& out, std::size_t& shown) {
+    char escaped[8];
+    std::size_t length = utf8_sequence_length(text, i);
+    auto byte = static_cast<unsigned char>(text[i]);
+    if (length == 0 || (length == 1 && ((byte < 0x20 && byte != '\t') || byte == 0x7F))) {
+        std::snprintf(escaped, sizeof escaped, "\\x%02x", byte);
+        out += escaped;
+        shown = 4;
+        return 1;
+    }
+    char32_t code = utf8_code_point(text, i, length);
+    if ((code >= 0x80 && code <= 0x9F) || is_bidi_control(code)) {
+        std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(code));
+        out += escaped;
+        shown = 6;
+        return length;
+    }
+    out.append(text, i, length);
+    shown = 1;  // one column for any other character (wide ones take two; rare in a diagnostic)
+    return length;
+}
+
+}  // namespace
+
+std::string visible_text(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t shown = 0;
+    for (std::size_t i = 0; i < text.size();) i += append_visible(text, i, out, shown);
+    return out;
+}
+
 std::string format_diagnostic(const Diagnostic& d) {
-    std::string out = d.path;
+    std::string out = visible_text(d.path);
     if (d.line > 0) {
         out += ":" + std::to_string(d.line);
         if (d.column > 0) out += ":" + std::to_string(d.column);
     }
     out += d.severity == Severity::error ? ": error" : d.severity == Severity::warning ? ": warning" : ": note";
-    if (!d.code.empty()) out += "[" + d.code + "]";
-    out += ": " + d.message;
+    if (!d.code.empty()) out += "[" + visible_text(d.code) + "]";
+    out += ": " + visible_text(d.message);
     return out;
 }
 
 std::string format_diagnostic_with_line(const Diagnostic& d, const std::string& line) {
     std::string out = format_diagnostic(d);
     if (d.line <= 0 || line.empty()) return out;
-    out += "\n  " + line;
-    if (d.column > 0) {
-        std::string pad;
-        // Keep tabs so the caret lines up under the same column.
-        for (int i = 0; i + 1 < d.column && i < static_cast<int>(line.size()); ++i)
-            pad += line[static_cast<size_t>(i)] == '\t' ? '\t' : ' ';
-        out += "\n  " + pad + "^";
+    // The line as visible_text shows it, and under it a caret at the byte
+    // column: as many spaces as each character before it takes on screen,
+    // tabs kept so that the caret lines up under the same column.
+    std::string shown_line, pad;
+    const std::size_t column = d.column > 0 ? static_cast<std::size_t>(d.column) : 0;
+    for (std::size_t i = 0; i < line.size();) {
+        std::size_t width = 0;
+        std::size_t length = append_visible(line, i, shown_line, width);
+        if (i + 1 < column) pad += line[i] == '\t' ? std::string(1, '\t') : std::string(width, ' ');
+        i += length;
     }
+    out += "\n  " + shown_line;
+    if (column > 0) out += "\n  " + pad + "^";
     return out;
 }
 

@@ -41,11 +41,24 @@ private:
     std::vector<Diagnostic> items_;
 };
 
-// "path:line:col: error[CODE]: message" (line and column left out when 0).
+// `text` with every character a terminal would act on made visible, so that
+// text from the input (a file name, a registry string, a line of a page) can
+// neither move the cursor, recolour, retitle or clear the terminal, nor fake
+// a line of output, nor reorder what is shown: C0 controls other than tab
+// (newline included), DEL and every byte that is not valid UTF-8 become
+// `\xHH` (ESC is `\x1b`); the C1 controls U+0080-U+009F and the bidi
+// overrides and isolates U+202A-U+202E, U+2066-U+2069 become `\uHHHH`.
+// Everything else, tabs and other UTF-8 included, is kept.
+std::string visible_text(const std::string& text);
+
+// "path:line:col: error[CODE]: message" (line and column left out when 0),
+// path, code and message through visible_text: no caller can print a
+// control character through a diagnostic.
 std::string format_diagnostic(const Diagnostic& d);
 
 // The formatted diagnostic followed, when `line` (the text of the
-// diagnostic's line) is not empty, by that line and a caret under the column.
+// diagnostic's line) is not empty, by that line (through visible_text) and a
+// caret under the column.
 std::string format_diagnostic_with_line(const Diagnostic& d, const std::string& line);
 
 // Diagnostics sorted by path, line, column (stable for equal positions), so

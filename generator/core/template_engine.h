@@ -2,8 +2,9 @@
 //
 // Owns loading templates/*.mustache (a template that is a symbolic link to a
 // file outside the templates directory is refused, LOAD007: its text would be
-// published), reporting template syntax errors with the template's path, and rendering a view (nlohmann::json) through kainjow
-// Mustache. `{{x}}` escapes with escape_html; `{{{x}}}` is used only for HTML
+// published), checking each template's tags at file:line:col (a syntax error,
+// a name its view cannot have, a partial), and rendering a view
+// (nlohmann::json) through kainjow Mustache. `{{x}}` escapes with escape_html; `{{{x}}}` is used only for HTML
 // the generator made and escaped itself. Templates never see internals, only
 // the views built in site_views.h.
 //
@@ -35,8 +36,13 @@ public:
     TemplateEngine(const TemplateEngine& other);
     TemplateEngine& operator=(const TemplateEngine&) = delete;
 
-    // Loads every template named in `names` (without ".mustache") from `dir`.
-    bool load(const FileSystem& files, const std::string& dir, Diagnostics& out);
+    // Loads every template of kTemplateNames (without ".mustache") from `dir`.
+    // A template is checked before it is kept: a syntax error (TPL002), a
+    // name its view cannot have (TPL003, see template_keys.h) and a partial
+    // (TPL004) are errors at the tag's line and column; the text of a
+    // template with an error goes to `texts` (by path) for the source line.
+    bool load(const FileSystem& files, const std::string& dir, Diagnostics& out,
+              std::map<std::string, std::string>* texts = nullptr);
 
     // Renders template `name` with `view`; an unknown name renders empty.
     std::string render(const std::string& name, const nlohmann::json& view) const;
@@ -67,6 +73,9 @@ public:
     static const char* const kTemplateNames[];
 
 private:
+    static bool check_template(const std::string& name, const std::string& path, const std::string& text,
+                               Diagnostics& out);
+
     std::map<std::string, std::string> templates_;
     mutable std::unique_ptr<detail::ParsedTemplates> parsed_;
 };

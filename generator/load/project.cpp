@@ -60,7 +60,7 @@ Project load_project(const ProjectOptions& options, const FileSystem& files, Dia
     project.templates_dir =
         options.templates_dir.empty() ? project_dir_for(files, options.content_dir, "templates") : options.templates_dir;
     project.assets_dir = options.assets_dir.empty() ? project_dir_for(files, options.content_dir, "assets") : options.assets_dir;
-    project.templates.load(files, project.templates_dir, out);
+    project.templates.load(files, project.templates_dir, out, &project.content.texts);
     return project;
 }
 

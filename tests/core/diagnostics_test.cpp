@@ -68,3 +68,23 @@ TEST_CASE("sorted diagnostics go by path, line and column, keeping the order of 
     CHECK(order == std::vector<std::string>{"a0", "a2:3", "a2:5 first", "a2:5 second", "a10", "b1"});
     CHECK(out.all()[0].message == "b1");  // the collector itself is not reordered
 }
+
+TEST_CASE("control characters in a diagnostic's path, message and source line are printed visibly", "[diagnostics]") {
+    // ESC and the other C0 controls (newline too: it could fake a line), DEL,
+    // bytes that are not UTF-8 (a lone 0x9B is CSI to some terminals), the
+    // C1 controls and the bidi overrides; tabs and other UTF-8 stay.
+    CHECK(visible_text("a\x1b[31mred\x1b[0m\x07\r\nb\x7f") == "a\\x1b[31mred\\x1b[0m\\x07\\x0d\\x0ab\\x7f");
+    CHECK(visible_text("x\x9b" "2J\xff") == "x\\x9b2J\\xff");
+    CHECK(visible_text("c1 \xc2\x9b" "2J, \xc2\x85") == "c1 \\u009b2J, \\u0085");
+    CHECK(visible_text("abc\xe2\x80\xae" "def\xe2\x81\xa6") == "abc\\u202edef\\u2066");
+    CHECK(visible_text("tab\tcaf\xc3\xa9 \xe2\x80\x94 \xe4\xb8\xad \xf0\x9f\x93\x88 \\x1b") ==
+          "tab\tcaf\xc3\xa9 \xe2\x80\x94 \xe4\xb8\xad \xf0\x9f\x93\x88 \\x1b");
+    CHECK(visible_text("\xe2\x80") == "\\xe2\\x80");  // a sequence cut short
+
+    Diagnostic d{Severity::error, "content/\x1b]0;owned\x07.md", 1, 9, "REF001", "unknown figure 'a\xe2\x80\xae" "b\x1b[2J'"};
+    CHECK(format_diagnostic(d) == "content/\\x1b]0;owned\\x07.md:1:9: error[REF001]: unknown figure 'a\\u202eb\\x1b[2J'");
+    // The caret stays under the column: each escaped character takes its
+    // visible width, any other character one column.
+    CHECK(format_diagnostic_with_line(d, "\x1b[1mx\xc3\xa9 [a](fig:a)") ==
+          format_diagnostic(d) + "\n  \\x1b[1mx\xc3\xa9 [a](fig:a)\n            ^");
+}

@@ -10,7 +10,8 @@ using namespace sourced;
 
 namespace {
 
-// The `figures` template (any name the engine loads would do) as given.
+// The `figures` template (any name the engine loads would do, with names of
+// its view: template_keys.h) as given.
 TemplateEngine engine_with(const std::string& figures_template) {
     MemoryFileSystem files;
     files.add("t/figures.mustache", figures_template);
@@ -27,7 +28,7 @@ public:
 
 protected:
     std::string list_template() const override { return "figures"; }
-    nlohmann::json list_view() const override { return {{"title", "A & B"}}; }
+    nlohmann::json list_view() const override { return {{"total", "A & B"}}; }
 };
 
 std::string numbers(size_t from, size_t to) {
@@ -62,7 +63,7 @@ TEST_CASE("a chunk renders its own 64 entries and no others", "[entry_list]") {
 }
 
 TEST_CASE("the page puts every entry in order inside the list's template and the layout", "[entry_list]") {
-    TemplateEngine engine = engine_with("<h1>{{title}}</h1>{{{entries}}}<footer>");
+    TemplateEngine engine = engine_with("<h1>{{total}}</h1>{{{entries}}}<footer>");
     std::vector<TemplateEngine> threads(3, engine);
     NumberList list(150);
     list.render_all(threads);
@@ -74,7 +75,7 @@ TEST_CASE("the page puts every entry in order inside the list's template and the
 }
 
 TEST_CASE("a list template without the entries gives the template alone in the layout", "[entry_list]") {
-    TemplateEngine engine = engine_with("no list: {{title}}");
+    TemplateEngine engine = engine_with("no list: {{total}}");
     NumberList list(3);
     list.render_all({engine});
     TemplateEngine::Around layout{"<html>", "</html>", true};

@@ -15,7 +15,7 @@ const char* const kLayout =
 TemplateEngine engine() {
     MemoryFileSystem files;
     files.add("t/layout.mustache", kLayout);
-    files.add("t/article.mustache", "<article>{{heading}}</article>");
+    files.add("t/article.mustache", "<article>{{title}}</article>");
     Diagnostics ignored;  // the other templates are missing
     TemplateEngine templates;
     templates.load(files, "t", ignored);
@@ -53,7 +53,7 @@ TEST_CASE("in_layout renders an inner template with its view into the layout", "
     config.title = "S";
     std::vector<Page> pages;
     SiteContext site{&config, &pages, "0.1.0"};
-    CHECK(in_layout(templates, site, "T", "D", "", "t.html", "article", {{"heading", "H <1>"}}) ==
+    CHECK(in_layout(templates, site, "T", "D", "", "t.html", "article", {{"title", "H <1>"}}) ==
           "T|D|||<article>H &lt;1&gt;</article>|S");
 }
 

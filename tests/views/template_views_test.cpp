@@ -1,8 +1,12 @@
-// Every variable a template uses is a key its view provides. Mustache renders
-// an unknown name as nothing, silently, so a typo in a template or a key a
-// view stopped providing would only show as missing text. Each template is
+// Every variable a template uses is a key its view provides, and every key a
+// view has is one the templates may use (core/template_keys.h). Mustache
+// renders an unknown name as nothing, silently, so a typo in a template or a
+// key a view stopped providing would only show as missing text. Loading
+// checks each template's names against template_keys; here each template is
 // rendered with the views the build gives it, for the shipped explainer (all
-// pages, all figures), and a name that no view of that template provides fails.
+// pages, all figures): a name that no view of that template provides fails,
+// and so does a key of a view that template_keys does not list (a user's
+// template using it would be refused).
 #include <catch2/catch.hpp>
 
 #include <map>
@@ -17,11 +21,30 @@
 #include "pandoc_citations.h"
 #include "site_views.h"
 #include "template_engine.h"
+#include "template_keys.h"
 #include "chart_card.h"
 #include "test_support.h"
 #include "usage_index.h"
 
 using namespace sourced;
+
+namespace {
+
+// Every key path of `view` below `path` that `keys` does not list.
+void undeclared_keys(const nlohmann::json& view, const std::string& path, const std::set<std::string>& keys,
+                     std::set<std::string>& out) {
+    if (view.is_object()) {
+        for (const auto& item : view.items()) {
+            std::string key = key_path(path, item.key());
+            if (!has_key(keys, key)) out.insert(key);
+            else undeclared_keys(item.value(), key, keys, out);
+        }
+    } else if (view.is_array()) {
+        for (const auto& element : view) undeclared_keys(element, path + "[]", keys, out);
+    }
+}
+
+}  // namespace
 
 TEST_CASE("every name each template uses is provided by the views it is rendered with", "[templates]") {
     DiskFileSystem disk;
@@ -36,7 +59,9 @@ TEST_CASE("every name each template uses is provided by the views it is rendered
     // For each template, the names missing from every view it was given.
     std::map<std::string, std::set<std::string>> missing;
     std::map<std::string, int> renders;
+    std::map<std::string, std::set<std::string>> undeclared;  // per template, keys of its views template_keys lacks
     auto render = [&](const std::string& name, const nlohmann::json& view) {
+        undeclared_keys(view, "", template_keys(name), undeclared[name]);
         std::set<std::string> unresolved = templates.unresolved_names(name, view);
         if (renders[name]++ == 0) {
             missing[name] = unresolved;
@@ -98,14 +123,17 @@ TEST_CASE("every name each template uses is provided by the views it is rendered
         std::string unknown;
         for (const auto& n : missing[*name]) unknown += " {{" + n + "}}";
         CHECK(unknown == "");
+        std::string unlisted;
+        for (const auto& n : undeclared[*name]) unlisted += " " + n;
+        CHECK(unlisted == "");
     }
 
-    // The check itself: a misspelt name is caught, a provided one is not.
-    MemoryFileSystem probe = test::project_files();
-    probe.add("templates/search.mustache", "<h1>{{titel}}</h1>{{#items}}{{name}}{{/items}}");
-    TemplateEngine probed;
-    probed.load(probe, "templates", out);
-    CHECK(probed.unresolved_names("search", {{"title", "T"}, {"items", {{{"name", "a"}}}}}) ==
-          std::set<std::string>{"titel"});
-    CHECK(probed.unresolved_names("search", {{"titel", "T"}, {"items", {{{"name", "a"}}}}}).empty());
+    // The checks themselves: a name a view lacks is caught, a provided one is
+    // not; a key template_keys does not list is caught.
+    CHECK(templates.unresolved_names("not_found", nlohmann::json::object()) == std::set<std::string>{"root"});
+    CHECK(templates.unresolved_names("not_found", {{"root", "/"}}).empty());
+    std::set<std::string> probe;
+    undeclared_keys({{"title", "T"}, {"nav", {{{"href", "a"}, {"hreff", "b"}}}}, {"site", {{"titel", "S"}}}}, "",
+                    template_keys("layout"), probe);
+    CHECK(probe == std::set<std::string>{"nav[].hreff", "site.titel"});
 }
