@@ -88,17 +88,35 @@ std::optional<std::string> DiskFileSystem::read_bounded(const std::string& path,
 }
 
 std::vector<std::string> DiskFileSystem::list(const std::string& dir, const std::string& suffix) const {
+    std::vector<BrokenLink> broken;
+    return list(dir, suffix, broken);
+}
+
+std::vector<std::string> DiskFileSystem::list(const std::string& dir, const std::string& suffix,
+                                              std::vector<BrokenLink>& broken) const {
     std::vector<std::string> result;
+    broken.clear();
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) return result;
     for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::none, ec);
          it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (ec) break;
-        if (!it->is_regular_file(ec)) continue;
         std::string relative = it->path().lexically_relative(dir).generic_string();  // the link, not its target
-        if (ends_with(relative, suffix)) result.push_back(join_path(dir, relative));
+        if (!ends_with(relative, suffix)) continue;
+        std::error_code entry_ec;
+        if (it->is_regular_file(entry_ec)) {  // follows a link
+            result.push_back(join_path(dir, relative));
+            continue;
+        }
+        if (!it->is_symlink(entry_ec)) continue;
+        std::error_code status_ec;
+        fs::file_type type = fs::status(it->path(), status_ec).type();  // ELOOP for a loop
+        if (type == fs::file_type::not_found || status_ec)
+            broken.push_back({join_path(dir, relative), fs::read_symlink(it->path(), entry_ec).string(),
+                              status_ec.value() == ELOOP});
     }
     std::sort(result.begin(), result.end());
+    std::sort(broken.begin(), broken.end(), [](const BrokenLink& a, const BrokenLink& b) { return a.path < b.path; });
     return result;
 }
 

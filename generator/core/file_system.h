@@ -14,6 +14,14 @@
 
 namespace sourced {
 
+// A symbolic link that list() leaves out because it leads to no file: its
+// target does not exist (dangling), or links lead back to it (a loop).
+struct BrokenLink {
+    std::string path;    // as list() would give it
+    std::string target;  // the link's own text ("nowhere.md")
+    bool loops = false;
+};
+
 class FileSystem {
 public:
     virtual ~FileSystem() = default;
@@ -28,6 +36,13 @@ public:
     // Regular files under `dir` (recursively) whose name ends with `suffix`,
     // as paths that start with `dir`, sorted.
     virtual std::vector<std::string> list(const std::string& dir, const std::string& suffix) const = 0;
+    // list(), and in `broken` the links it left out whose name ends with
+    // `suffix` (sorted), so that the caller can say so.
+    virtual std::vector<std::string> list(const std::string& dir, const std::string& suffix,
+                                          std::vector<BrokenLink>& broken) const {
+        broken.clear();
+        return list(dir, suffix);
+    }
     virtual bool is_directory(const std::string& path) const = 0;
     // False if `path`, with every symbolic link followed, lies outside `root`.
     virtual bool is_inside(const std::string& path, const std::string& root) const {
@@ -42,6 +57,8 @@ public:
     std::optional<std::string> read_bounded(const std::string& path, std::size_t max_bytes,
                                             std::uintmax_t& too_large) const override;
     std::vector<std::string> list(const std::string& dir, const std::string& suffix) const override;
+    std::vector<std::string> list(const std::string& dir, const std::string& suffix,
+                                  std::vector<BrokenLink>& broken) const override;
     bool is_directory(const std::string& path) const override;
     bool is_inside(const std::string& path, const std::string& root) const override;
 };
@@ -49,6 +66,7 @@ public:
 // Files held in memory, keyed by path with '/' separators ("content/a.md").
 class MemoryFileSystem : public FileSystem {
 public:
+    using FileSystem::list;
     void add(const std::string& path, std::string contents) { files_[path] = std::move(contents); }
     void remove(const std::string& path) { files_.erase(path); }
     std::optional<std::string> read(const std::string& path) const override;

@@ -54,11 +54,74 @@ std::size_t key_start(const std::string& text, std::size_t close) {
     return 0;
 }
 
+// The offset of the first character of the number or literal (true, false,
+// null) the parser has just read: it read one character past a number (or
+// none, at the end of the text), and exactly to the end of a literal.
+std::size_t scalar_start(const std::string& text, std::size_t last) {
+    auto in_scalar = [&](std::size_t at) {
+        char c = text[at];
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '+' || c == '-' ||
+               c == '.';
+    };
+    if (last > 0 && !in_scalar(last)) --last;
+    while (last > 0 && in_scalar(last - 1)) --last;
+    return last;
+}
+
+// The offset of the closing quote of the string that opens at `open`.
+std::size_t string_end(const std::string& text, std::size_t open) {
+    for (std::size_t at = open + 1; at < text.size(); ++at) {
+        if (text[at] == '\\') ++at;
+        else if (text[at] == '"') return at;
+    }
+    return text.size();
+}
+
 }  // namespace
 
+JsonPositions::Node JsonPositions::member(Node node, const std::string& key) const {
+    if (node >= nodes_.size()) return none;
+    for (Node child = node + 1; child < nodes_[node].end; child = nodes_[child].end) {
+        std::uint32_t open = nodes_[child].key_offset;
+        if (open == UINT32_MAX) return none;  // an array
+        std::size_t close = string_end(*text_, open);
+        std::string raw = text_->substr(open + 1, close - open - 1);
+        if (raw.find('\\') == std::string::npos ? raw == key
+                                                 : nlohmann::json::parse(text_->substr(open, close - open + 1)) == key)
+            return child;
+    }
+    return none;
+}
+
+void JsonPositions::clear() {
+    nodes_.clear();
+    lines_.reset();
+    text_ = nullptr;
+}
+
+std::vector<JsonPositions::Node> JsonPositions::children(Node node) const {
+    std::vector<Node> result;
+    if (node >= nodes_.size()) return result;
+    for (Node child = node + 1; child < nodes_[node].end; child = nodes_[child].end) result.push_back(child);
+    return result;
+}
+
+TextPosition JsonPositions::value(Node node) const {
+    if (node >= nodes_.size() || !lines_) return {};
+    return lines_->position(nodes_[node].value_offset);
+}
+
+TextPosition JsonPositions::key(Node node) const {
+    if (node >= nodes_.size() || !lines_) return {};
+    std::uint32_t at = nodes_[node].key_offset;
+    return lines_->position(at == UINT32_MAX ? nodes_[node].value_offset : at);
+}
+
 std::optional<nlohmann::json> parse_json_document(const std::string& path, const std::string& text,
-                                                  Diagnostics& out, std::size_t max_string_bytes) {
+                                                  Diagnostics& out, JsonPositions* positions,
+                                                  std::size_t max_string_bytes) {
     using nlohmann::json;
+    if (positions) positions->clear();
     if (!check_json_input(path, text, out)) return std::nullopt;  // before any recursive parse or walk
     std::vector<std::set<std::string>> open_objects;
     bool duplicate_found = false;
@@ -86,7 +149,42 @@ std::optional<nlohmann::json> parse_json_document(const std::string& path, const
         control_found = true;
     };
 
+    // Positions (JsonPositions): a node is added when its value starts, with
+    // the key read just before it when it is a member of an object.
+    std::vector<JsonPositions::Entry>* nodes = positions && text.size() < UINT32_MAX ? &positions->nodes_ : nullptr;
+    std::vector<std::pair<JsonPositions::Node, bool>> open_nodes;  // containers around the parser; true: an object
+    std::uint32_t pending_key = UINT32_MAX;
+    auto read_offset = [&] { return static_cast<std::size_t>(last_read - text.data()); };
+    auto start_value = [&](std::size_t offset) {
+        auto id = static_cast<JsonPositions::Node>(nodes->size());
+        bool member = !open_nodes.empty() && open_nodes.back().second;
+        nodes->push_back({member ? pending_key : UINT32_MAX, static_cast<std::uint32_t>(offset), id + 1});
+        return id;
+    };
+    auto record = [&](json::parse_event_t event, const json& parsed) {
+        switch (event) {
+            case json::parse_event_t::object_start:
+            case json::parse_event_t::array_start:  // the parser has just read '{' or '['
+                open_nodes.emplace_back(start_value(read_offset()), event == json::parse_event_t::object_start);
+                break;
+            case json::parse_event_t::object_end:
+            case json::parse_event_t::array_end:
+                if (!open_nodes.empty()) {
+                    (*nodes)[open_nodes.back().first].end = static_cast<std::uint32_t>(nodes->size());
+                    open_nodes.pop_back();
+                }
+                break;
+            case json::parse_event_t::key:
+                pending_key = static_cast<std::uint32_t>(key_start(text, read_offset()));
+                break;
+            case json::parse_event_t::value:
+                start_value(parsed.is_string() ? key_start(text, read_offset()) : scalar_start(text, read_offset()));
+                break;
+        }
+    };
+
     json::parser_callback_t callback = [&](int, json::parse_event_t event, json& parsed) {
+        if (nodes) record(event, parsed);
         switch (event) {
             case json::parse_event_t::object_start:
                 open_objects.emplace_back();
@@ -118,7 +216,14 @@ std::optional<nlohmann::json> parse_json_document(const std::string& path, const
         json document = json::parse(TrackingIterator(text.data(), &last_read),
                                     TrackingIterator(text.data() + text.size(), &last_read), callback,
                                     /*allow_exceptions=*/true, /*ignore_comments=*/false);
-        if (duplicate_found || control_found) return std::nullopt;
+        if (duplicate_found || control_found) {
+            if (positions) positions->clear();
+            return std::nullopt;
+        }
+        if (positions) {
+            positions->text_ = &text;
+            positions->lines_.emplace(text);
+        }
         return document;
     } catch (const json::parse_error& e) {
         std::size_t byte = e.byte > 0 ? e.byte - 1 : 0;
@@ -141,6 +246,7 @@ std::optional<nlohmann::json> parse_json_document(const std::string& path, const
     } catch (const json::exception& e) {
         out.error(path, 1, 1, "JSON001", std::string("malformed JSON: ") + e.what());
     }
+    if (positions) positions->clear();
     return std::nullopt;
 }
 

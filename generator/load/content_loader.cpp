@@ -112,6 +112,13 @@ LoadedPage load_page(const FileSystem& files, const std::string& content_dir, co
     page.body = std::move(split.body);
     page.body_line = split.body_line;
     page.slug = page.meta.slug.empty() ? default_slug(content_dir, path) : page.meta.slug;
+    if (page.slug.size() > kMaxSlugBytes) {  // made from a long file name: said at the title, where 'slug:' would go
+        slot.diagnostics.error(path, page.meta.title_line, page.meta.title_column, "LOAD009",
+                               "the slug made from the file name is " + std::to_string(page.slug.size()) +
+                                   " bytes, over the " + std::to_string(kMaxSlugBytes) +
+                                   " a slug may have (it names files in the site); set a shorter 'slug:'");
+        return slot;
+    }
     slot.page = std::move(page);
     return slot;
 }
@@ -137,7 +144,12 @@ LoadedContent load_content(const FileSystem& files, const std::string& content_d
     // each into its own slot; slots are merged in path order, so diagnostics
     // and slugs come out the same for any thread count.
     // The registry is one more task, the first handed out, so it loads beside the pages.
-    std::vector<std::string> paths = files.list(content_dir, ".md");
+    std::vector<BrokenLink> broken;
+    std::vector<std::string> paths = files.list(content_dir, ".md", broken);
+    for (const BrokenLink& link : broken)  // not a page, but most likely meant to be one
+        out.warning(link.path, 0, 0, "LOAD008",
+                    "page is a symbolic link to '" + link.target + "', " +
+                        (link.loops ? "which links back to itself" : "which does not exist") + "; it is skipped");
     std::vector<LoadedPage> loaded(paths.size());
     std::map<std::string, std::string> registry_texts;
     Diagnostics registry_diagnostics;

@@ -128,6 +128,8 @@ FrontMatter parse_front_matter(const std::string& path, const SplitPage& page, D
             if (name == "title") {
                 fm.title = text;
                 has_title = !text.empty();
+                fm.title_line = value.Mark().line + page.yaml_line;
+                fm.title_column = value.Mark().column + 1;
             } else if (name == "summary") {
                 fm.summary = text;
             } else if (name == "date") {
@@ -136,7 +138,11 @@ FrontMatter parse_front_matter(const std::string& path, const SplitPage& page, D
             } else if (name == "weight") {
                 fm.weight = value.as<int>();
             } else if (name == "slug") {
-                if (!is_slug(text)) report(value.Mark(), "slug '" + text + "' must match [a-z0-9][a-z0-9-]* (it names a file in the site)");
+                if (text.size() > kMaxSlugBytes)  // before the regex, which recurses once per character
+                    report(value.Mark(), "slug is " + std::to_string(text.size()) + " bytes, over the " +
+                                             std::to_string(kMaxSlugBytes) +
+                                             " a slug may have (it names files in the site, and a file name may have 255)");
+                else if (!is_slug(text)) report(value.Mark(), "slug '" + text + "' must match [a-z0-9][a-z0-9-]* (it names a file in the site)");
                 else fm.slug = text;
             } else if (name == "draft") {
                 fm.draft = value.as<bool>();

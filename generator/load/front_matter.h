@@ -6,14 +6,21 @@
 // control character (YAML's "\e" and "\0" escapes) into the site.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "diagnostics.h"
 
 namespace sourced {
 
+// The longest slug (bytes): it names files, <slug>.html and
+// cards/chart-<slug>-<n>.embed.html, and a file name may have 255 bytes.
+constexpr std::size_t kMaxSlugBytes = 200;
+
 struct FrontMatter {
     std::string title;
+    int title_line = 0;    // where the title's value is (0: no title)
+    int title_column = 0;
     std::string summary;
     std::string date;   // YYYY-MM-DD, or empty
     int weight = 1000;  // navigation order, smallest first

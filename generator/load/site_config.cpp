@@ -3,21 +3,27 @@
 #include <set>
 
 #include "json_document.h"
+#include "web_url.h"
 
 namespace sourced {
 
-std::string normalise_base_url(const std::string& url, const std::string& path, Diagnostics& out) {
+std::string normalise_base_url(const std::string& url, const std::string& path, Diagnostics& out, int line,
+                               int column) {
     if (url.empty()) return url;
-    if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) {
-        out.error(path, 0, 0, "CFG002", "base URL '" + url + "' must start with http:// or https://");
+    WebUrl accepted = normalise_web_url(url);
+    if (accepted.ok() && accepted.url.find_first_of("?#") != std::string::npos)
+        accepted.problem = "has a query or fragment (page paths are added to a base URL)";
+    if (!accepted.ok()) {
+        out.error(path, line, column, "CFG002", "base URL '" + url + "' " + accepted.problem);
         return {};
     }
-    return url.back() == '/' ? url : url + "/";
+    return accepted.url.back() == '/' ? accepted.url : accepted.url + "/";
 }
 
 SiteConfig load_site_config(const std::string& path, const std::string& text, Diagnostics& out) {
     SiteConfig config;
-    auto document = parse_json_document(path, text, out, default_input_limits().max_site_string_bytes);
+    JsonPositions positions;
+    auto document = parse_json_document(path, text, out, &positions, default_input_limits().max_site_string_bytes);
     if (!document) return config;
     if (!document->is_object()) {
         out.error(path, 1, 1, "CFG001", "site settings must be a JSON object");
@@ -49,7 +55,10 @@ SiteConfig load_site_config(const std::string& path, const std::string& text, Di
         if (item.key() == "title") config.title = value;
         else if (item.key() == "description") config.description = value;
         else if (item.key() == "language") config.language = value;
-        else if (item.key() == "base_url") config.base_url = normalise_base_url(value, path, out);
+        else if (item.key() == "base_url") {
+            TextPosition at = positions.value(positions.member(positions.root(), "base_url"));
+            config.base_url = normalise_base_url(value, path, out, at.line, at.column);
+        }
     }
     return config;
 }

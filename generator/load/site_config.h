@@ -19,7 +19,11 @@ struct SiteConfig {
 
 SiteConfig load_site_config(const std::string& path, const std::string& text, Diagnostics& out);
 
-// "https://x.org/a" -> "https://x.org/a/"; reports a non-http(s) URL.
-std::string normalise_base_url(const std::string& url, const std::string& path, Diagnostics& out);
+// "https://X.org/a b" -> "https://x.org/a%20b/": the URL accepted and
+// normalised like a source's (web_url.h), with a query or fragment refused
+// (page paths are appended to it) and a '/' at the end. A refused URL is
+// CFG002 at `path`:`line`:`column` (0: none, as for "--base-url"), and "".
+std::string normalise_base_url(const std::string& url, const std::string& path, Diagnostics& out, int line = 0,
+                               int column = 0);
 
 }  // namespace sourced

@@ -13,6 +13,7 @@
 #include "unchanged_file.h"
 
 #include <cerrno>
+#include <climits>
 #include <cstdio>
 #include <cstring>
 
@@ -38,6 +39,19 @@ bool is_confined_path(const std::string& relative) {
 }
 
 namespace {
+
+// True if `relative` under `dir` has a part longer than a file name may be
+// (NAME_MAX, 255 bytes) or is longer than a path may be (PATH_MAX less its NUL).
+bool too_long_for_the_file_system(const fs::path& dir, const std::string& relative) {
+    if (dir.native().size() + 1 + relative.size() >= PATH_MAX) return true;
+    for (size_t start = 0; start <= relative.size();) {
+        size_t end = relative.find('/', start);
+        if (end == std::string::npos) end = relative.size();
+        if (end - start > NAME_MAX) return true;
+        start = end + 1;
+    }
+    return false;
+}
 
 // The file's directory must exist. 0 on success, else the errno.
 int write_file(const fs::path& path, const std::string& bytes) {
@@ -166,6 +180,11 @@ void StagedSite::put(const std::string& relative, const std::string& bytes) {
         failures_.push_back({relative, "OUT002", 0});
         return;
     }
+    if (too_long_for_the_file_system(staging_, relative)) {  // named by its path in the site, not the staging one
+        std::lock_guard<std::mutex> lock(mutex_);
+        failures_.push_back({relative, "OUT007", ENAMETOOLONG});
+        return;
+    }
     fs::path path = staging_ / relative;
     if (!ensure_directory(path.parent_path())) {
         std::lock_guard<std::mutex> lock(mutex_);
@@ -209,9 +228,12 @@ bool StagedSite::commit(Diagnostics& out) {
     if (!failures_.empty()) {
         std::sort(failures_.begin(), failures_.end());  // the same report whatever the thread order
         const auto& [path, code, error] = failures_.front();
-        out.error(path, 0, 0, code, code == "OUT002" ? "output path leaves the site directory"
-                                                     : "cannot write file: " + std::string(std::strerror(error ? error : EIO)) +
-                                                           "; the previous site is unchanged");
+        out.error(path, 0, 0, code,
+                  code == "OUT002"   ? "output path leaves the site directory"
+                  : code == "OUT007" ? "output path is too long: a file name may have 255 bytes, and its path with " +
+                                           out_dir_ + " 4095; the previous site is unchanged"
+                                     : "cannot write file: " + std::string(std::strerror(error ? error : EIO)) +
+                                           "; the previous site is unchanged");
         return false;
     }
     if (in_place_) return commit_in_place(out);

@@ -57,8 +57,9 @@ public:
     bool open(const std::string& out_dir, Diagnostics& out);
     // Writes one file with one open, write and close, or, over a previous
     // site that has exactly these bytes at this path, nothing (unchanged_file.h);
-    // thread-safe. A path leaving the site (OUT002) or a failed write (OUT004)
-    // is kept for commit().
+    // thread-safe. A path leaving the site (OUT002), one too long for the file
+    // system (OUT007: a part over 255 bytes, or over 4095 in all) or a failed
+    // write (OUT004) is kept for commit().
     void put(const std::string& relative, const std::string& bytes);
     // The same, for a file whose `bytes` are also in the file `same_bytes_at`:
     // a hard link to it when possible (no copy), else the bytes are written;

@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <set>
 
+#include "web_url.h"
+
 namespace sourced {
 
 using nlohmann::json;
@@ -11,8 +13,16 @@ namespace {
 
 const std::set<std::string> kSourceKinds = {"primary", "secondary", "vendor", "press-release", "social"};
 
-bool is_http_url(const std::string& url) {
-    return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
+// The normalised URL of the field `key` (web_url.h). A refused one is REG006
+// at its value, and kept as written, so that later checks do not also call
+// the source one without a URL: the build fails and writes nothing.
+std::string accept_url(EntryReader& r, const std::string& what, const std::string& key, const std::string& label,
+                       const std::string& url) {
+    if (url.empty()) return url;
+    WebUrl accepted = normalise_web_url(url);
+    if (accepted.ok()) return accepted.url;
+    r.error_at(key, "REG006", what + ": " + label + " '" + url + "' " + accepted.problem);
+    return url;
 }
 
 // The key a source is cited by: its CSL "id", or, when that is not a usable
@@ -32,15 +42,15 @@ std::string source_key(const json& entry) {
 
 }  // namespace
 
-std::optional<Source> read_source(const std::string& path, const EntryLocator& text, const json& entry, size_t index,
+std::optional<Source> read_source(const std::string& path, const EntryNode& at, const json& entry, size_t index,
                                   Diagnostics& out) {
-    EntryLocation where = locate_entry(path, text, entry);
+    EntryLocation where = locate_entry(path, at, entry);
     std::string what = entry_name("source", entry, index);
     if (!entry.is_object()) {
         out.error(path, where.line, where.column, "REG001", what + " must be a JSON object");
         return std::nullopt;
     }
-    EntryReader r(path, entry, where, what, out);
+    EntryReader r(path, entry, where, what, out, at);
     Source s;
     s.where = where;
     s.id = source_key(entry);
@@ -52,11 +62,10 @@ std::optional<Source> read_source(const std::string& path, const EntryLocator& t
     s.container_title = r.text("container-title", false);
     s.doi = r.text("DOI", false);
     s.csl = entry;
-    if (s.url.empty() && !s.doi.empty()) s.url = "https://doi.org/" + s.doi;
+    if (!s.url.empty()) s.url = accept_url(r, what, "URL", "URL", s.url);
+    else if (!s.doi.empty()) s.url = accept_url(r, what, "DOI", "URL of the DOI", doi_url(s.doi));
     if (!s.id.empty() && !is_valid_source_id(s.id))
         r.error("REG004", what + ": id must match [A-Za-z0-9_][A-Za-z0-9_.:-]*");
-    if (!s.url.empty() && !is_http_url(s.url))
-        r.error("REG006", what + ": URL '" + s.url + "' must start with http:// or https://");
     if (auto a = entry.find("author"); a != entry.end()) {
         if (!a->is_array()) r.error("REG003", what + ": field 'author' must be a list of CSL names");
         else
@@ -77,14 +86,12 @@ std::optional<Source> read_source(const std::string& path, const EntryLocator& t
         if (!c->is_object()) {
             r.error("REG003", what + ": field 'custom' must be an object");
         } else {
-            EntryReader cr(path, *c, where, what, out);
+            EntryReader cr(path, *c, where, what, out, at.member("custom"));
             s.kind = cr.text("kind", false);
             s.via = cr.text("via", false);
-            s.archive_url = cr.text("archive_url", false);
+            s.archive_url = accept_url(cr, what, "archive_url", "archive_url", cr.text("archive_url", false));
             if (!s.kind.empty() && !kSourceKinds.count(s.kind))
                 r.error("REG008", what + ": kind '" + s.kind + "' is not one of primary, secondary, vendor, press-release, social");
-            if (!s.archive_url.empty() && !is_http_url(s.archive_url))
-                r.error("REG006", what + ": archive_url '" + s.archive_url + "' must start with http:// or https://");
         }
     }
     return s;

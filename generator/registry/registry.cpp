@@ -36,15 +36,15 @@ bool is_valid_id(const std::string& id) {
     return id.find("..") == std::string::npos;
 }
 
-void read_figure(const std::string& path, const EntryLocator& text, const json& entry, size_t index,
+void read_figure(const std::string& path, const EntryNode& at, const json& entry, size_t index,
                  Registry& registry, Diagnostics& out) {
-    EntryLocation where = locate_entry(path, text, entry);
+    EntryLocation where = locate_entry(path, at, entry);
     std::string what = entry_name("figure", entry, index);
     if (!entry.is_object()) {
         out.error(path, where.line, where.column, "REG001", what + " must be a JSON object");
         return;
     }
-    EntryReader r(path, entry, where, what, out);
+    EntryReader r(path, entry, where, what, out, at);
     for (const auto& item : entry.items())
         if (!kFigureKeys.count(item.key())) r.error("REG009", what + ": unknown field '" + item.key() + "'");
     Figure f;
@@ -65,7 +65,7 @@ void read_figure(const std::string& path, const EntryLocator& text, const json& 
 
     auto value = entry.find("value");
     if (value == entry.end()) r.error("REG002", what + " is missing required field 'value'");
-    else if (!value->is_number()) r.error("REG003", what + ": field 'value' must be a number");
+    else if (!value->is_number()) r.error_at("value", "REG003", what + ": field 'value' must be a number");
     else f.value = value->get<double>();
 
     std::string status = r.text("status", true);
@@ -77,21 +77,25 @@ void read_figure(const std::string& path, const EntryLocator& text, const json& 
     if (sources == entry.end() || !sources->is_array() || sources->empty()) {
         r.error("REG002", what + " needs 'sources': a non-empty list of {\"id\", \"quote\", \"locator\"}");
     } else {
-        for (const auto& ev : *sources) {
+        std::vector<EntryNode> evidence_at = at.member("sources").elements();
+        for (size_t k = 0; k < sources->size(); ++k) {
+            const json& ev = (*sources)[k];
+            EntryNode ev_at = k < evidence_at.size() ? evidence_at[k] : EntryNode{};
             if (!ev.is_object()) {
-                r.error("REG003", what + ": each entry of 'sources' must be an object");
+                TextPosition pos = ev_at.positions ? ev_at.value() : TextPosition{where.line, where.column};
+                out.error(path, pos.line, pos.column, "REG003", what + ": each entry of 'sources' must be an object");
                 continue;
             }
-            EntryReader er(path, ev, where, what + " evidence", out);
+            EntryReader er(path, ev, where, what + " evidence", out, ev_at);
             f.evidence.push_back({er.text("id", true), er.text("quote", false), er.text("locator", false)});
         }
     }
 
     if (auto v = entry.find("verified"); v != entry.end()) {
         if (!v->is_object()) {
-            r.error("REG003", what + ": field 'verified' must be an object {\"on\", \"method\"}");
+            r.error_at("verified", "REG003", what + ": field 'verified' must be an object {\"on\", \"method\"}");
         } else {
-            EntryReader vr(path, *v, where, what + " verification", out);
+            EntryReader vr(path, *v, where, what + " verification", out, at.member("verified"));
             f.verified = Verification{vr.text("on", true), vr.text("method", true)};
             if (!f.verified->on.empty() && !is_iso_date(f.verified->on))
                 vr.error("REG007", what + ": verified on '" + f.verified->on + "' must be YYYY, YYYY-MM or YYYY-MM-DD");
@@ -102,16 +106,30 @@ void read_figure(const std::string& path, const EntryLocator& text, const json& 
     registry.figures.push_back(std::move(f));
 }
 
+// "line 2, column 14" of `first`, or "path:2:14" when it is in another file than `second`.
+std::string where_first(const EntryLocation& first, const EntryLocation& second) {
+    if (first.path != second.path)
+        return first.path + ":" + std::to_string(first.line) + ":" + std::to_string(first.column);
+    return "line " + std::to_string(first.line) + ", column " + std::to_string(first.column);
+}
+
+// REG005 at each entry whose id an earlier entry has, naming where that one is.
+template <typename Entry>
+void report_duplicate_ids(const std::vector<Entry>& entries, const char* kind, Diagnostics& out) {
+    std::unordered_map<std::string, const EntryLocation*> first;
+    for (const Entry& e : entries) {
+        if (e.id.empty()) continue;
+        auto [it, inserted] = first.emplace(e.id, &e.where);
+        if (!inserted)
+            out.error(e.where.path, e.where.line, e.where.column, "REG005",
+                      std::string("duplicate ") + kind + " id '" + e.id + "' (first at " + where_first(*it->second, e.where) + ")");
+    }
+}
+
 // Rules that need the whole registry: unique ids, references between entries.
 void check_references(const std::string& path, Registry& registry, Diagnostics& out) {
-    std::set<std::string> seen;
-    for (const auto& s : registry.sources)
-        if (!s.id.empty() && !seen.insert(s.id).second)
-            out.error(s.where.path, s.where.line, s.where.column, "REG005", "duplicate source id '" + s.id + "'");
-    seen.clear();
-    for (const auto& f : registry.figures)
-        if (!f.id.empty() && !seen.insert(f.id).second)
-            out.error(path, f.where.line, f.where.column, "REG005", "duplicate figure id '" + f.id + "'");
+    report_duplicate_ids(registry.sources, "source", out);
+    report_duplicate_ids(registry.figures, "figure", out);
     registry.index();
     for (const auto& s : registry.sources)
         if (!s.via.empty() && !registry.source(s.via))
@@ -214,7 +232,8 @@ void Registry::index() {
 Registry load_registry(const std::string& path, const std::string& text, Diagnostics& out,
                        const SourcesFile* external) {
     Registry registry;
-    auto document = parse_json_document(path, text, out);
+    JsonPositions positions;
+    auto document = parse_json_document(path, text, out, &positions);
     if (!document) return registry;
     if (!document->is_object()) {
         out.error(path, 1, 1, "REG001", "the registry must be a JSON object with 'sources' and 'figures' lists");
@@ -223,18 +242,20 @@ Registry load_registry(const std::string& path, const std::string& text, Diagnos
     for (const auto& item : document->items())
         if (item.key() != "sources" && item.key() != "figures" && item.key() != "$schema")
             out.error(path, 1, 1, "REG009", "unknown top-level field '" + item.key() + "' (expected 'sources' and 'figures')");
-    const EntryLocator ids(text);
+    const EntryNode root{&positions, positions.root()};
     if (auto it = document->find("sources"); it != document->end() && it->is_string()) {
         // The sources live in a separate CSL-JSON file; its errors name that file.
         if (external) {
-            if (auto sources = parse_json_document(external->path, external->text, out)) {
-                const EntryLocator external_ids(external->text);
-                if (!sources->is_array())
+            JsonPositions external_positions;
+            if (auto sources = parse_json_document(external->path, external->text, out, &external_positions)) {
+                if (!sources->is_array()) {
                     out.error(external->path, 1, 1, "REG001", "a CSL-JSON sources file must be a list of items");
-                else
+                } else {
+                    std::vector<EntryNode> items = EntryNode{&external_positions, external_positions.root()}.elements();
                     for (size_t i = 0; i < sources->size(); ++i)
-                        if (auto source = read_source(external->path, external_ids, (*sources)[i], i, out))
+                        if (auto source = read_source(external->path, i < items.size() ? items[i] : EntryNode{}, (*sources)[i], i, out))
                             registry.sources.push_back(std::move(*source));
+                }
             }
         }
     }
@@ -246,9 +267,11 @@ Registry load_registry(const std::string& path, const std::string& text, Diagnos
                       (std::string(list) == "sources" ? " (or the name of a CSL-JSON file)" : ""));
             continue;
         }
+        std::vector<EntryNode> entries = root.member(list).elements();
         for (size_t i = 0; i < it->size(); ++i) {
-            if (std::string(list) != "sources") read_figure(path, ids, (*it)[i], i, registry, out);
-            else if (auto source = read_source(path, ids, (*it)[i], i, out)) registry.sources.push_back(std::move(*source));
+            EntryNode at = i < entries.size() ? entries[i] : EntryNode{};
+            if (std::string(list) != "sources") read_figure(path, at, (*it)[i], i, registry, out);
+            else if (auto source = read_source(path, at, (*it)[i], i, out)) registry.sources.push_back(std::move(*source));
             (*it)[i] = nullptr;  // read: free its part of the document, so the document and the registry are not both held whole
         }
     }

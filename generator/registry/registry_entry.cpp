@@ -4,17 +4,33 @@ namespace sourced {
 
 using nlohmann::json;
 
-EntryLocation locate_entry(const std::string& path, const EntryLocator& text, const json& entry) {
+EntryNode EntryNode::member(const std::string& key) const {
+    if (!positions) return {};
+    return {positions, positions->member(node, key)};
+}
+
+std::vector<EntryNode> EntryNode::elements() const {
+    std::vector<EntryNode> result;
+    if (positions)
+        for (JsonPositions::Node child : positions->children(node)) result.push_back({positions, child});
+    return result;
+}
+
+TextPosition EntryNode::value() const { return positions ? positions->value(node) : TextPosition{}; }
+
+EntryLocation locate_entry(const std::string& path, const EntryNode& at, const json& entry) {
     EntryLocation where{path, 1, 1};
-    if (!entry.is_object()) return where;
-    for (const char* key : {"id", "citation-key"}) {
-        auto id = entry.find(key);
-        if (id == entry.end() || !id->is_string()) continue;
-        TextPosition pos = text.find(key, id->get<std::string>());
-        where.line = pos.line;
-        where.column = pos.column;
-        break;
+    if (!at.positions || at.node == JsonPositions::none) return where;
+    TextPosition pos = at.positions->value(at.node);
+    if (entry.is_object()) {
+        const char* chosen = nullptr;
+        for (const char* key : {"id", "citation-key"})
+            if (auto it = entry.find(key); !chosen && it != entry.end() && it->is_string()) chosen = key;
+        if (!chosen && entry.contains("id")) chosen = "id";
+        if (chosen) pos = at.positions->key(at.positions->member(at.node, chosen));
     }
+    where.line = pos.line;
+    where.column = pos.column;
     return where;
 }
 
@@ -31,16 +47,23 @@ std::string EntryReader::text(const std::string& key, bool required) {
         return {};
     }
     if (!it->is_string()) {
-        error("REG003", what_ + ": field '" + key + "' must be a string");
+        error_at(key, "REG003", what_ + ": field '" + key + "' must be a string");
         return {};
     }
     std::string value = it->get<std::string>();
-    if (required && value.empty()) error("REG002", what_ + ": field '" + key + "' must not be empty");
+    if (required && value.empty()) error_at(key, "REG002", what_ + ": field '" + key + "' must not be empty");
     return value;
 }
 
 void EntryReader::error(const std::string& code, const std::string& message) {
     out_.error(path_, where_.line, where_.column, code, message);
+}
+
+void EntryReader::error_at(const std::string& key, const std::string& code, const std::string& message) {
+    EntryNode value = at_.member(key);
+    if (value.node == JsonPositions::none) return error(code, message);
+    TextPosition pos = value.value();
+    out_.error(path_, pos.line, pos.column, code, message);
 }
 
 }  // namespace sourced

@@ -2,14 +2,16 @@
 // and its fields.
 //
 // Owns what every source and figure entry shares when it is read: its
-// location (EntryLocation), finding the line and column of its "id" (or Zotero's "citation-key") in the file
-// text, naming it in messages ("figure 'x'", "source #3"), and reading a
-// string field with REG002 (missing, empty) and REG003 (not a string) at the
-// entry's position. What a source or a figure must hold is csl_source.h's
-// and registry.cpp's.
+// location (EntryLocation: its own "id", or Zotero's "citation-key", found
+// through the positions the JSON parser kept, so a second entry with the
+// same id is located at itself), naming it in messages ("figure 'x'",
+// "source #3"), and reading a string field with REG002 (missing, empty) and
+// REG003 (not a string) at the value. What a source or a figure must hold is
+// csl_source.h's and registry.cpp's.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -26,22 +28,20 @@ struct EntryLocation {
     int column = 0;
 };
 
-// Finds where an entry's "id" (or, for Zotero items, "citation-key") sits in
-// the file; each text is scanned once, not once per entry.
-class EntryLocator {
-public:
-    explicit EntryLocator(const std::string& text) : ids_(text, "id"), keys_(text, "citation-key") {}
-    TextPosition find(const std::string& key, const std::string& value) const {
-        return (key == std::string("id") ? ids_ : keys_).find(value);
-    }
+// An entry of a registry file: the positions of the file's parsed document
+// and the entry's node in it.
+struct EntryNode {
+    const JsonPositions* positions = nullptr;  // nullptr: no positions (every error at 1:1)
+    JsonPositions::Node node = JsonPositions::none;
 
-private:
-    JsonPairLocator ids_;
-    JsonPairLocator keys_;
+    EntryNode member(const std::string& key) const;  // a field's value (an object to read with its own EntryReader)
+    std::vector<EntryNode> elements() const;         // the entries of a list
+    TextPosition value() const;                      // where the value starts; 1:1 without positions
 };
 
-// Where `entry` of the file `path` is: its "id", else its "citation-key"; 1:1 if neither.
-EntryLocation locate_entry(const std::string& path, const EntryLocator& text, const nlohmann::json& entry);
+// Where `entry` of the file `path` is: the key of its string "id", else of
+// its string "citation-key", else of any "id"; else its opening brace.
+EntryLocation locate_entry(const std::string& path, const EntryNode& at, const nlohmann::json& entry);
 
 // "source 'csis'" or, without a string id, "figure #3" (the index from 0).
 std::string entry_name(const char* kind, const nlohmann::json& entry, size_t index);
@@ -49,12 +49,19 @@ std::string entry_name(const char* kind, const nlohmann::json& entry, size_t ind
 // Reads one registry entry, reporting problems at the entry's position.
 class EntryReader {
 public:
-    EntryReader(const std::string& path, const nlohmann::json& entry, EntryLocation where, std::string what, Diagnostics& out)
-        : path_(path), entry_(entry), where_(std::move(where)), what_(std::move(what)), out_(out) {}
+    // `at`: the object being read (the entry, or an object in it such as
+    // "custom"); `where`: the entry's location.
+    EntryReader(const std::string& path, const nlohmann::json& entry, EntryLocation where, std::string what, Diagnostics& out,
+                EntryNode at = {})
+        : path_(path), entry_(entry), where_(std::move(where)), what_(std::move(what)), out_(out), at_(at) {}
 
-    // The string field `key`; "" if it is absent, null or not a string.
+    // The string field `key`; "" if it is absent, null or not a string
+    // (REG003 at the value).
     std::string text(const std::string& key, bool required);
+    // An error at the entry.
     void error(const std::string& code, const std::string& message);
+    // An error at the value of the field `key` (at the entry if it has none).
+    void error_at(const std::string& key, const std::string& code, const std::string& message);
 
 private:
     const std::string& path_;
@@ -62,6 +69,7 @@ private:
     EntryLocation where_;
     std::string what_;
     Diagnostics& out_;
+    EntryNode at_;
 };
 
 }  // namespace sourced

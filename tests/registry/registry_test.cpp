@@ -60,7 +60,7 @@ TEST_CASE("each registry rule has its own error naming the entry", "[registry]")
         std::string fig = R"({"id": "f", "value": 1, "unit": "x", "display": "1", "claim": "c", "status": "reported",
             "sources": [{"id": "s"}], "as_of": "2026"})";
         CHECK(errors_of(with_figure(fig + "," + fig)) ==
-              "registry.json:2:14: error[REG005]: duplicate figure id 'f'\n");
+              "registry.json:3:57: error[REG005]: duplicate figure id 'f' (first at line 2, column 14)\n");
     }
     SECTION("a figure citing a missing source") {
         CHECK(errors_of(with_figure(R"({"id": "f", "value": 1, "unit": "x", "display": "1", "claim": "c",
@@ -70,7 +70,7 @@ TEST_CASE("each registry rule has its own error naming the entry", "[registry]")
     SECTION("a source URL that is not http or https") {
         std::string text = R"J({"sources": [{"id": "s", "type": "report", "title": "S", "URL": "javascript:alert(1)"}], "figures": []})J";
         CHECK(errors_of(text) ==
-              "registry.json:1:15: error[REG006]: source 's': URL 'javascript:alert(1)' must start with http:// or https://\n");
+              "registry.json:1:65: error[REG006]: source 's': URL 'javascript:alert(1)' must start with http:// or https://\n");
     }
     SECTION("an unknown status") {
         CHECK(errors_of(with_figure(R"({"id": "f", "value": 1, "unit": "x", "display": "1", "claim": "c",
@@ -85,7 +85,7 @@ TEST_CASE("each registry rule has its own error naming the entry", "[registry]")
     SECTION("a value that is not a number") {
         CHECK(errors_of(with_figure(R"({"id": "f", "value": "75%", "unit": "x", "display": "1", "claim": "c",
             "status": "reported", "sources": [{"id": "s"}], "as_of": "2026"})")) ==
-              "registry.json:2:14: error[REG003]: figure 'f': field 'value' must be a number\n");
+              "registry.json:2:34: error[REG003]: figure 'f': field 'value' must be a number\n");
     }
     SECTION("a misspelt figure field") {
         CHECK(errors_of(with_figure(R"({"id": "f", "value": 1, "unit": "x", "display": "1", "claim": "c",

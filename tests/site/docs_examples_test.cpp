@@ -345,7 +345,7 @@ TEST_CASE("the example CI workflows build the shipped content with the flags the
         if (text.find("cmake --build") != std::string::npos)
             for (const char* package : {"libcmark-gfm-dev", "libcmark-gfm-extensions-dev", "nlohmann-json3-dev",
                                         "libyaml-cpp-dev", "libkainjow-mustache-dev", "libcli11-dev", "libcpp-httplib-dev",
-                                        "librsvg2-dev", "fonts-dejavu-core"}) {
+                                        "librsvg2-dev", "liburiparser-dev", "fonts-dejavu-core"}) {
                 CHECK(deps.find(package) != std::string::npos);
                 CHECK(text.find(package) != std::string::npos);
             }
