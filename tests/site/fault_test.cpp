@@ -155,6 +155,7 @@ TEST_CASE("a build killed at random moments leaves every file old or new and who
     REQUIRE(build(content, out, log) == 0);
     CHECK(read_tree(out) == new_site);
     CHECK(leftovers(tmp.path()).empty());  // killed builds' temporary directories were cleared
+    CHECK_FALSE(fs::exists(fs::symlink_status(tmp.path() / "site.lock")));  // and a killed build's lock file
 }
 
 TEST_CASE("a rebuild writes no file in the live site: each changed file arrives whole, by rename", "[fault]") {
