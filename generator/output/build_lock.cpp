@@ -17,6 +17,8 @@ namespace sourced {
 
 namespace {
 
+constexpr int kMaxTurns = 10000;
+
 bool same_file(const struct stat& a, const struct stat& b) { return a.st_dev == b.st_dev && a.st_ino == b.st_ino; }
 
 // Whether `name` in `parent_fd` is still the file open as `fd` (not removed
@@ -42,7 +44,13 @@ BuildLock::BuildLock(const std::string& out_dir, const StopRequest* stop) {
         return;
     }
     bool said_waiting = false;
-    for (;;) {
+    // Each turn after the first follows a holder that let go; a name that
+    // never stays put (replaced over and over) ends it with an error.
+    for (int turn = 0;; ++turn) {
+        if (turn == kMaxTurns) {
+            error_ = "the lock file keeps being replaced";
+            return;
+        }
         // O_NOFOLLOW: a link planted at the name is refused (ELOOP), its target never created.
         int fd = ::openat(parent_fd_, name_.c_str(), O_RDONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0644);
         if (fd < 0) {
