@@ -12,10 +12,13 @@
 #include <atomic>
 #include <chrono>
 #include <map>
+#include <set>
+#include <sstream>
 #include <thread>
 
 #include "build_cache.h"
 #include "build_lock.h"
+#include "commands.h"
 #include "stop_request.h"
 #include "test_support.h"
 
@@ -156,6 +159,29 @@ TEST_CASE("a StopRequest keeps the first signal and gives its exit status", "[st
     StopRequest other;
     other.request(SIGINT);
     CHECK(other.exit_status() == 130);
+}
+
+TEST_CASE("a report asked to stop leaves the previous report and no temporary file", "[stop]") {
+    DiskProject p;
+    ReportOptions options;
+    options.content_dir = p.content.string();
+    options.templates_dir = std::string(SOURCED_PROJECT_DIR) + "/templates";
+    options.assets_dir = std::string(SOURCED_PROJECT_DIR) + "/assets";
+    options.output = (p.tmp.path() / "report.html").string();
+    test::write_file(options.output, "the previous report\n");
+    StopRequest stop;
+    stop.request(SIGTERM);
+    std::ostringstream out, err;
+    CHECK(run_report_command(options, PrintOptions{}, "", out, err, &stop) == 143);
+    CHECK(err.str() == "sourced: stopped by SIGTERM; " + options.output + " was left as it was\n");
+    CHECK(test::read_file(options.output) == "the previous report\n");
+    std::set<std::string> names;
+    for (const auto& entry : fs::directory_iterator(p.tmp.path())) names.insert(entry.path().filename().string());
+    CHECK(names == std::set<std::string>{"content", "report.html"});
+
+    StopRequest none;
+    CHECK(run_report_command(options, PrintOptions{}, "", out, err, &none) == 0);
+    CHECK(test::read_file(options.output) != "the previous report\n");
 }
 
 namespace {
