@@ -14,6 +14,7 @@
 #include "image_cache.h"
 #include "incremental_plan.h"
 #include "markdown_document.h"
+#include "output_dir.h"
 #include "page_build.h"
 #include "parallel.h"
 #include "site_extras.h"
@@ -21,6 +22,7 @@
 #include "site_state.h"
 #include "site_views.h"
 #include "site_wide.h"
+#include "stop_request.h"
 #include "template_engine.h"
 #include "usage_index.h"
 
@@ -81,6 +83,8 @@ struct SiteBuild {
         : options(o), files(f), result(r), project(load_project(o, f, diagnostics.load, effective_jobs(o.jobs))) {}
     Diagnostics& out() { return result.diagnostics; }
     LoadedContent& content() { return project.content; }
+    // A stop was requested (Ctrl-C, SIGTERM): stop at the next safe point.
+    bool stopping() const { return options.stop && options.stop->requested(); }
 };
 
 // The rest of the load stage, after load_project: the assets, the texts.
@@ -114,6 +118,7 @@ std::vector<PageWork> pages_stage(SiteBuild& b, SiteOutput& output) {
     std::vector<PageWork> work(n);
     std::atomic<size_t> pages_done{0};
     parallel_for(n, b.result.jobs, [&](size_t i, int worker) {
+        if (b.stopping()) return;  // the build returns after this stage
         Page& page = content.pages[i];
         PageWork& w = work[i];
         PageInputs inputs = page_inputs(page, content.registry, b.result.report.marks, b.site, b.result.texts);
@@ -255,14 +260,17 @@ bool write_stage(SiteBuild& b, SiteOutput& output, StagedSite& staged, bool stre
     if (streaming) {
         std::vector<const OutputTree::value_type*> rest;
         for (const auto& entry : tree) rest.push_back(&entry);
-        parallel_for(rest.size(), b.result.jobs, [&](size_t i, int) { staged.put(rest[i]->first, rest[i]->second); });
+        parallel_for(rest.size(), b.result.jobs, [&](size_t i, int) {
+            if (!b.stopping()) staged.put(rest[i]->first, rest[i]->second);
+        });
         tree.clear();
+        if (b.stopping()) return false;  // the last point to stop: from here the commit runs to its end
         bool committed = staged.commit(b.out());
         b.result.site_partly_updated = staged.partly_updated();
         return committed;
     }
     return !(b.options.write && !b.out().has_errors() &&
-             !write_site(b.options.out_dir, tree, b.out(), b.result.jobs, &b.result.site_partly_updated));
+             !write_site(b.options.out_dir, tree, b.out(), b.result.jobs, &b.result.site_partly_updated, b.options.stop));
 }
 
 // What serve's fast paths need from this good build (site_state.h).
@@ -312,10 +320,19 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     if (options.keep_state) options.keep_state->valid = false;  // until this build is good
     StageTimer timer(result.times, options.progress);
     SiteBuild b(options, files, result);
+    // Between stages: a stop request ends the build here, before its commit.
+    // The staging directory goes with `staged`, the lock with it.
+    auto stop_here = [&] {
+        if (!b.stopping()) return false;
+        result.interrupted = options.stop->signal();
+        return true;
+    };
     load_stage(b);
     timer.next("load");
+    if (stop_here()) return result;
     check_registry_stage(b);
     timer.next("check registry");
+    if (stop_here()) return result;
 
     // With --out, every file goes to the staging directory as soon as it is
     // made (site_output.h), so the build holds one page at a time, not the site.
@@ -323,24 +340,41 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     // files in memory and goes on checking, so it reports every error. An
     // incremental build keeps the site in memory: its cache records the bytes
     // of every output (incremental_plan.h).
+    // --out must not overlap an input directory (OUT007), checked before
+    // anything is locked or written.
+    if (options.write)
+        check_output_dir(options.out_dir,
+                         {{"content", options.content_dir},
+                          {"templates", b.project.templates_dir},
+                          {"assets", b.project.assets_dir},
+                          {"snapshots", options.snapshots_dir}},
+                         b.diagnostics.staging);
     StagedSite staged;
-    bool streaming = options.write && !b.plan && !b.out().has_errors() && staged.open(options.out_dir, b.diagnostics.staging);
+    bool streaming = options.write && !b.plan && !b.out().has_errors() && !b.diagnostics.staging.has_errors() &&
+                     staged.open(options.out_dir, b.diagnostics.staging, options.stop);
     b.out().append(b.diagnostics.staging);
-    SiteOutput output(result.output, streaming ? &staged : nullptr, options.keep_output || options.write);
+    if (stop_here()) return result;
+    SiteOutput output(result.output, streaming ? &staged : nullptr, options.keep_output || options.write, options.stop);
     result.jobs = effective_jobs(options.jobs);
     b.site = SiteContext{&b.content().config, &b.content().pages, SOURCED_VERSION};
     b.engines = std::vector<TemplateEngine>(static_cast<size_t>(result.jobs), b.project.templates);
     std::vector<PageWork> work = pages_stage(b, output);
     timer.next("pages");
+    if (stop_here()) return result;
     PagesDone done = index_stage(b, work);
     timer.next("index");
     check_site_stage(b, done);
     timer.next("check");
+    if (stop_here()) return result;
     if (b.out().has_errors() || (options.strict && b.out().warning_count() > 0)) return result;
 
     Rendered rendered = render_stage(b, output, work, done);
     timer.next("render");
-    if (!write_stage(b, output, staged, streaming)) return result;
+    if (stop_here()) return result;
+    if (!write_stage(b, output, staged, streaming)) {
+        if (!b.out().has_errors()) stop_here();  // it stopped before the commit: no error, the site as it was
+        return result;
+    }
     timer.next("write");
     result.ok = !b.out().has_errors();
     if (b.plan && result.ok) b.plan->commit(result.output);

@@ -6,7 +6,9 @@
 //
 // Each stage is a module of its own; build_site runs them in order, keeps
 // each stage's diagnostics apart, stops before writing if any stage reported
-// an error (or a warning, with --strict), and times each stage.
+// an error (or a warning, with --strict), and times each stage. A stop
+// request (Ctrl-C, SIGTERM; stop_request.h) ends it at the next stage, page or
+// file, before the commit; once the commit began, it finishes.
 #pragma once
 
 #include <map>
@@ -24,6 +26,7 @@
 namespace sourced {
 
 class BuildCache;
+class StopRequest;
 struct SiteState;
 
 // What a build makes and where it goes.
@@ -45,6 +48,7 @@ struct BuildOptions : ProjectOptions, CheckOptions, OutputOptions {
     BuildProgress* progress = nullptr;  // told of each stage and page as the build runs; may be null
     BuildCache* incremental = nullptr;  // reuse what is unchanged since the last good build (incremental_plan.h)
     SiteState* keep_state = nullptr;    // serve: after a good build, what page_edit.h needs (site_state.h)
+    const StopRequest* stop = nullptr;  // Ctrl-C: read between stages, pages and files (stop_request.h); may be null
 };
 
 // Wall time of a stage; for the per-page stages (parse, resolve, render),
@@ -71,6 +75,7 @@ struct BuildResult {
     int jobs = 1;
     bool ok = false;
     bool site_partly_updated = false;  // a failed write left --out partly updated (OUT005 says so), not as it was
+    int interrupted = 0;  // the signal that stopped the build before its commit (the site is as it was); 0 if none
 };
 
 BuildResult build_site(const BuildOptions& options, const FileSystem& files);

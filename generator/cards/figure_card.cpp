@@ -112,6 +112,7 @@ CardImageCounts add_card_pages(SiteOutput& output, const std::vector<TemplateEng
     std::vector<Diagnostics> problems(registry.figures.size());
     std::vector<double> image_ms(registry.figures.size(), 0);
     parallel_for(registry.figures.size(), jobs, [&](size_t i, int worker) {
+        if (output.stopping()) return;  // the build is stopping (Ctrl-C): its files go nowhere
         const Figure& f = registry.figures[i];
         const TemplateEngine& templates = thread_templates[static_cast<size_t>(worker)];
         CardFacts card = card_facts(f, registry, config.title);

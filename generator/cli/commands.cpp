@@ -2,9 +2,7 @@
 
 #include <filesystem>
 
-#include <atomic>
 #include <chrono>
-#include <csignal>
 #include <sstream>
 #include <thread>
 
@@ -17,6 +15,7 @@
 #include "preview_server.h"
 #include "registry_edit.h"
 #include "site_state.h"
+#include "stop_request.h"
 #include <ostream>
 
 #include "report_formats.h"
@@ -29,6 +28,14 @@ namespace {
 
 std::string plural(int n, const char* word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+bool stop_requested(const StopRequest* stop) { return stop && stop->requested(); }
+
+// The one line a command stopped by a signal ends with.
+int stopped(const StopRequest& stop, const std::string& what, std::ostream& stderr_stream) {
+    stderr_stream << "sourced: stopped by " << signal_name(stop.signal()) << "; " << what << "\n";
+    return stop.exit_status();
 }
 
 }  // namespace
@@ -83,12 +90,28 @@ int run_build_command(const BuildOptions& options, const PrintOptions& print, st
     }
     BuildResult result = build_site(run, DiskFileSystem());
     if (options.progress) options.progress->finish();
+    if (result.interrupted)  // before the commit: nothing to report but that
+        return stopped(*options.stop,
+                       !options.write ? "nothing written"
+                                      : "stopped before writing the site: " + visible_text(options.out_dir) + " was left as it was",
+                       stderr_stream);
+    // A signal that came during the commit (which finished) or after it: the
+    // build's outcome, then the line that says so.
+    auto outcome = [&](int status) {
+        if (!stop_requested(options.stop)) return status;
+        return stopped(*options.stop,
+                       !options.write ? "the check had finished"
+                       : result.ok    ? "it came while the site was written, which finished: " + visible_text(options.out_dir) +
+                                         " is the new site"
+                                      : "the build had finished",
+                       stderr_stream);
+    };
     if (run.incremental && result.ok && !cache.save(cache_note)) stderr_stream << "warning: " << visible_text(cache_note) << "\n";
     const Diagnostics& d = result.diagnostics;
     bool failed = !result.ok || d.has_errors() || (options.strict && d.warning_count() > 0);
     if (print.format == "json" || print.format == "sarif") {
         stdout_stream << (print.format == "json" ? diagnostics_json(result, failed) : diagnostics_sarif(result));
-        return failed ? 1 : 0;
+        return outcome(failed ? 1 : 0);
     }
     bool quiet = print.verbosity == Verbosity::quiet;  // only what fails the build; no summary
     print_diagnostics(quiet ? failing_diagnostics(d, options.strict) : d, result.texts, stderr_stream, print.color,
@@ -104,9 +127,9 @@ int run_build_command(const BuildOptions& options, const PrintOptions& print, st
                           : result.site_partly_updated ? visible_text(options.out_dir) + " is partly updated: build again to finish it"
                                                        : visible_text(options.out_dir) + " was left as it was")
                       << "\n";
-        return 1;
+        return outcome(1);
     }
-    if (quiet) return 0;
+    if (quiet) return outcome(0);
     double total = 0;
     for (const auto& t : result.times)
         if (!t.thread_sum) total += t.milliseconds;
@@ -127,12 +150,13 @@ int run_build_command(const BuildOptions& options, const PrintOptions& print, st
         auto absolute = std::filesystem::absolute(std::filesystem::path(options.out_dir) / "index.html", ec).lexically_normal();
         stdout_stream << "open file://" << absolute.string() << "\n";
     }
-    return 0;
+    return outcome(0);
 }
 
 int run_report_command(const ReportOptions& options, const PrintOptions& print, const std::string& pdf_path,
-                       std::ostream& stdout_stream, std::ostream& stderr_stream) {
+                       std::ostream& stdout_stream, std::ostream& stderr_stream, const StopRequest* stop) {
     ReportResult result = build_report(options, DiskFileSystem());
+    if (stop_requested(stop)) return stopped(*stop, options.output + " was left as it was", stderr_stream);
     bool quiet = print.verbosity == Verbosity::quiet;
     print_diagnostics(quiet ? failing_diagnostics(result.diagnostics, options.strict) : result.diagnostics, result.texts,
                       stderr_stream, print.color, print.list_notes);
@@ -145,6 +169,8 @@ int run_report_command(const ReportOptions& options, const PrintOptions& print, 
     // Written beside the target and renamed, so a half-written report never appears.
     AtomicFile report(options.output);
     report.write(result.html);
+    if (stop_requested(stop))  // the temporary file goes with `report`
+        return stopped(*stop, options.output + " was left as it was", stderr_stream);
     if (!report.commit()) {
         Diagnostic failure = report.failure() == AtomicFile::Failure::write
                                  ? Diagnostic{Severity::error, options.output, 0, 0, "OUT004", "cannot write the report"}
@@ -156,7 +182,7 @@ int run_report_command(const ReportOptions& options, const PrintOptions& print, 
     if (!quiet)
         stdout_stream << "wrote " << options.output << ": " << plural(result.pages, "page") << ", " << result.verified << " of "
                   << plural(result.figures, "figure") << " verified, " << result.html.size() / 1024 << " KiB\n";
-    if (!pdf_path.empty()) {
+    if (!pdf_path.empty() && !stop_requested(stop)) {
         Diagnostics pdf_diagnostics;
         if (!print_to_pdf(options.output, pdf_path, pdf_diagnostics)) {
             print_diagnostics(pdf_diagnostics, {}, stderr_stream, print.color);
@@ -164,20 +190,15 @@ int run_report_command(const ReportOptions& options, const PrintOptions& print, 
         }
         if (!quiet) stdout_stream << "wrote " << pdf_path << "\n";
     }
+    if (stop_requested(stop)) return stopped(*stop, "the report was written: " + options.output, stderr_stream);
     return 0;
 }
-
-namespace {
-
-std::atomic<bool> g_stop_serving{false};
-
-void request_stop(int) { g_stop_serving = true; }
-
-}  // namespace
 
 int run_serve_command(const ServeOptions& options, std::ostream& stdout_stream, std::ostream& stderr_stream, bool color) {
     BuildOptions build = options.build;
     build.write = false;
+    install_stop_handlers();  // Ctrl-C, SIGTERM: stop serving, exit 0; a second one ends the process at once
+    if (!build.stop) build.stop = &process_stop_request();
     if (build.image_cache_dir.empty()) build.image_cache_dir = default_image_cache_dir(build.content_dir);  // PNGs shared with `build`
     BuildCache cache = BuildCache::in_memory();  // each rebuild renders only what changed
     build.incremental = &cache;
@@ -214,6 +235,7 @@ int run_serve_command(const ServeOptions& options, std::ostream& stdout_stream, 
             return;
         }
         BuildResult result = build_site(build, files);
+        if (result.interrupted) return;  // stopping: the loop below ends
         std::ostringstream diagnostics;
         print_diagnostics(result.diagnostics, result.texts, diagnostics, false);
         print_diagnostics(shown(result.diagnostics), result.texts, stderr_stream, color);
@@ -232,6 +254,10 @@ int run_serve_command(const ServeOptions& options, std::ostream& stdout_stream, 
         }
     };
     rebuild(nullptr);
+    if (stop_requested(build.stop)) {
+        stdout_stream << "stopped\n";
+        return 0;
+    }
 
     stderr_stream << PreviewServer::bind_warning(options.bind);
     if (!server.bind(options.bind, options.port)) {
@@ -248,14 +274,12 @@ int run_serve_command(const ServeOptions& options, std::ostream& stdout_stream, 
     }
 
     std::thread serving([&] { server.run(); });
-    std::signal(SIGINT, request_stop);
-    std::signal(SIGTERM, request_stop);
     std::vector<std::string> roots = {build.content_dir,
                                       build.templates_dir.empty() ? project_dir_for(files, build.content_dir, "templates") : build.templates_dir,
                                       build.assets_dir.empty() ? project_dir_for(files, build.content_dir, "assets") : build.assets_dir};
     ContentWatcher watcher(roots);
     if (!watcher.ok()) stderr_stream << "warning: cannot watch for changes (inotify); restart to rebuild\n";
-    while (!g_stop_serving) {
+    while (!stop_requested(build.stop)) {
         ContentWatcher::Change change;
         if (watcher.wait_for_change(std::chrono::milliseconds(250), std::chrono::milliseconds(30), &change)) rebuild(&change);
     }

@@ -3,7 +3,8 @@
 // Each command takes parsed options, runs the stages it needs, prints
 // diagnostics like a compiler (with colours only on a terminal) and a
 // summary, and returns the process exit status: 0 success, 1 errors in the
-// input (or warnings with --strict), 2 a usage error.
+// input (or warnings with --strict), 2 a usage error, 130 or 143 stopped by
+// SIGINT or SIGTERM (BuildOptions::stop; stop_request.h).
 #pragma once
 
 #include <iosfwd>
@@ -29,12 +30,16 @@ struct PrintOptions {
 void print_stage_times(const BuildResult& result, std::ostream& stream);
 
 // `sourced build`: content -> site, summary on stdout, diagnostics on stderr.
+// Stopped (options.stop) before its commit: one line, the site as it was;
+// during or after it: the commit finished, the summary, then one line.
 int run_build_command(const BuildOptions& options, const PrintOptions& print, std::ostream& stdout_stream,
                       std::ostream& stderr_stream);
 
 // `sourced report`: the explainer as one HTML file, and optionally a PDF.
+// A `stop` (may be null) requested before the report is moved into place
+// leaves the previous report as it was.
 int run_report_command(const ReportOptions& options, const PrintOptions& print, const std::string& pdf_path,
-                       std::ostream& stdout_stream, std::ostream& stderr_stream);
+                       std::ostream& stdout_stream, std::ostream& stderr_stream, const StopRequest* stop = nullptr);
 
 struct ServeOptions {
     BuildOptions build;          // content, templates, assets, strict, base URL
@@ -45,7 +50,7 @@ struct ServeOptions {
 };
 
 // `sourced serve`: build, serve from memory, rebuild on change, live reload.
-// Runs until SIGINT or SIGTERM.
+// Runs until options.build.stop is requested (SIGINT or SIGTERM), then exits 0.
 int run_serve_command(const ServeOptions& options, std::ostream& stdout_stream, std::ostream& stderr_stream, bool color);
 
 // Prints every diagnostic of `result`, sorted, with source lines and carets.

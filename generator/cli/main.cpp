@@ -13,6 +13,7 @@
 #include "installation.h"
 #include "progress_reporter.h"
 #include "project_scaffold.h"
+#include "stop_request.h"
 #include "terminal.h"
 
 namespace {
@@ -148,13 +149,20 @@ int run(CommandLine& c) {
     sourced::NullStream silent;  // stdout of status lines under --quiet
     std::ostream& status_out = quiet ? static_cast<std::ostream&>(silent) : std::cout;
     if (c.scaffold->parsed()) return sourced::run_new_command(c.new_dir, sourced::data_dir(), status_out, std::cerr);
+    // Ctrl-C and SIGTERM stop a command that writes at its next safe point
+    // (stop_request.h); `new` and `card` keep the default action.
+    sourced::StopRequest& stop = sourced::process_stop_request();
+    if (!c.scaffold->parsed() && !c.card->parsed()) sourced::install_stop_handlers();
+    options.stop = &stop;
     if (c.serve->parsed()) {
         c.serve_options.quiet = quiet;
+        c.serve_options.build.stop = &stop;
         return sourced::run_serve_command(c.serve_options, status_out, std::cerr, color);
     }
     print.verbosity = verbosity;
     print.color = color;
-    if (c.report->parsed()) return sourced::run_report_command(c.report_options, print, c.pdf_path, std::cout, std::cerr);
+    if (c.report->parsed())
+        return sourced::run_report_command(c.report_options, print, c.pdf_path, std::cout, std::cerr, &stop);
     if (c.card->parsed()) return sourced::run_card_command(options, c.card_id, c.card_format, std::cout, std::cerr, color);
     if (c.check->parsed()) {
         options.write = false;

@@ -3,6 +3,7 @@
 namespace sourced {
 
 void SiteOutput::put(const std::string& path, std::string bytes) {
+    if (stopping()) return;
     if (staged_) {
         staged_->put(path, bytes);
         std::lock_guard<std::mutex> lock(mutex_);
@@ -15,7 +16,7 @@ void SiteOutput::put(const std::string& path, std::string bytes) {
 }
 
 void SiteOutput::put_linked(const std::string& path, std::string bytes, const std::string& same_bytes_at) {
-    if (!staged_) return put(path, std::move(bytes));
+    if (!staged_ || stopping()) return put(path, std::move(bytes));
     staged_->put_linked(path, bytes, same_bytes_at);
     std::lock_guard<std::mutex> lock(mutex_);
     sizes_[path] = bytes.size();

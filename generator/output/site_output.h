@@ -16,17 +16,22 @@
 #include <string>
 
 #include "site_writer.h"
+#include "stop_request.h"
 
 namespace sourced {
 
 class SiteOutput {
 public:
     // Files go to `staged` if it is not null, else into `memory`, unless
-    // `keep` is false: then only their paths and sizes are kept.
-    SiteOutput(OutputTree& memory, StagedSite* staged, bool keep = true)
-        : memory_(memory), staged_(staged), keep_(keep) {}
+    // `keep` is false: then only their paths and sizes are kept. Once `stop`
+    // (may be null) is requested, files go nowhere (stop_request.h).
+    SiteOutput(OutputTree& memory, StagedSite* staged, bool keep = true, const StopRequest* stop = nullptr)
+        : memory_(memory), staged_(staged), keep_(keep), stop_(stop) {}
 
     bool streaming() const { return staged_ != nullptr; }
+    // A stop was requested: the build is being abandoned, so makers of many
+    // files (cards) may skip the rest of their work.
+    bool stopping() const { return stop_ && stop_->requested(); }
 
     // Thread-safe. A second put() of the same path replaces the first.
     void put(const std::string& path, std::string bytes);
@@ -43,6 +48,7 @@ private:
     OutputTree& memory_;
     StagedSite* staged_;
     bool keep_;
+    const StopRequest* stop_;
     mutable std::mutex mutex_;
     std::map<std::string, size_t> sizes_;  // every path put so far
 };

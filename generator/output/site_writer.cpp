@@ -10,6 +10,7 @@
 #include "build_lock.h"
 #include "parallel.h"
 #include "site_update.h"
+#include "stop_request.h"
 #include "unchanged_file.h"
 
 #include <cerrno>
@@ -128,23 +129,29 @@ StagedSite::~StagedSite() {
     fs::remove_all(staging_, ec);
 }
 
-bool StagedSite::open(const std::string& out_dir, Diagnostics& out) {
+bool StagedSite::open(const std::string& out_dir, Diagnostics& out, const StopRequest* stop) {
     out_dir_ = out_dir;
     target_ = fs::path(out_dir).lexically_normal();
     if (target_.filename().empty()) target_ = target_.parent_path();
-    lock_ = std::make_unique<BuildLock>(target_.string());  // held until this object dies
-    if (!lock_->locked()) {
-        out.error(lock_->path(), 0, 0, "OUT006", "cannot lock the output directory: " + lock_->error() +
-                                                    "; the previous site is unchanged");
-        return false;
-    }
-    remove_stale_siblings(target_);
-    if (!is_sourced_site_or_empty(target_)) {
+    auto refuse_foreign = [&] {
         out.error(out_dir, 0, 0, "OUT001",
                   "refusing to replace a directory that sourced did not create (no " + std::string(kSiteMarker) +
                       " marker); remove it or choose another --out");
         return false;
+    };
+    // Checked before the lock, so a refused --out (`/`) gets no lock file
+    // beside it; and again under the lock, which another build may have held.
+    if (!is_sourced_site_or_empty(target_)) return refuse_foreign();
+    lock_ = std::make_unique<BuildLock>(target_.string(), stop);  // held until this object dies
+    if (!lock_->locked()) {
+        interrupted_ = lock_->interrupted();
+        if (!interrupted_)
+            out.error(lock_->path(), 0, 0, "OUT006", "cannot lock the output directory: " + lock_->error() +
+                                                        "; the previous site is unchanged");
+        return false;
     }
+    remove_stale_siblings(target_);
+    if (!is_sourced_site_or_empty(target_)) return refuse_foreign();
     // The previous site, updated in place: its unchanged files are left alone (site_update.h).
     std::error_code marker_ec;
     if (fs::exists(target_ / kSiteMarker, marker_ec))
@@ -182,7 +189,7 @@ void StagedSite::put(const std::string& relative, const std::string& bytes) {
     }
     if (too_long_for_the_file_system(staging_, relative)) {  // named by its path in the site, not the staging one
         std::lock_guard<std::mutex> lock(mutex_);
-        failures_.push_back({relative, "OUT007", ENAMETOOLONG});
+        failures_.push_back({relative, "OUT008", ENAMETOOLONG});
         return;
     }
     fs::path path = staging_ / relative;
@@ -225,12 +232,13 @@ void StagedSite::put_linked(const std::string& relative, const std::string& byte
 
 bool StagedSite::commit(Diagnostics& out) {
     if (!open_) return false;
+    CommitScope committing;  // a second Ctrl-C waits for the commit to finish (stop_request.h)
     if (!failures_.empty()) {
         std::sort(failures_.begin(), failures_.end());  // the same report whatever the thread order
         const auto& [path, code, error] = failures_.front();
         out.error(path, 0, 0, code,
                   code == "OUT002"   ? "output path leaves the site directory"
-                  : code == "OUT007" ? "output path is too long: a file name may have 255 bytes, and its path with " +
+                  : code == "OUT008" ? "output path is too long: a file name may have 255 bytes, and its path with " +
                                            out_dir_ + " 4095; the previous site is unchanged"
                                      : "cannot write file: " + std::string(std::strerror(error ? error : EIO)) +
                                            "; the previous site is unchanged");
@@ -282,17 +290,22 @@ bool StagedSite::commit_in_place(Diagnostics& out) {
     return true;
 }
 
-bool write_site(const std::string& out_dir, const OutputTree& tree, Diagnostics& out, int jobs, bool* partly_updated) {
+bool write_site(const std::string& out_dir, const OutputTree& tree, Diagnostics& out, int jobs, bool* partly_updated,
+                const StopRequest* stop) {
     for (const auto& entry : tree)  // before anything is written
         if (!is_confined_path(entry.first)) {
             out.error(entry.first, 0, 0, "OUT002", "output path leaves the site directory");
             return false;
         }
+    auto stopped = [stop] { return stop && stop->requested(); };
     StagedSite site;
-    if (!site.open(out_dir, out)) return false;
+    if (!site.open(out_dir, out, stop)) return false;
     std::vector<const std::pair<const std::string, std::string>*> entries;
     for (const auto& entry : tree) entries.push_back(&entry);
-    parallel_for(entries.size(), jobs, [&](size_t i, int) { site.put(entries[i]->first, entries[i]->second); });
+    parallel_for(entries.size(), jobs, [&](size_t i, int) {
+        if (!stopped()) site.put(entries[i]->first, entries[i]->second);
+    });
+    if (stopped()) return false;  // before the commit: the staging directory goes, the site stays as it was
     bool committed = site.commit(out);
     if (partly_updated) *partly_updated = site.partly_updated();
     return committed;

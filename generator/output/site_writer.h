@@ -6,7 +6,8 @@
 // site untouched. It refuses to replace a directory that sourced did not make
 // (no marker file), never writes outside the output directory, and removes
 // only its own temporary directories. While it writes it holds `<out>.lock`
-// (build_lock.h), so a second build into the same directory waits.
+// (build_lock.h), taken only once `--out` was accepted, so a second build into
+// the same directory waits.
 // A first build swaps the whole temporary directory in. A rebuild over a
 // previous sourced site stages only the files whose bytes changed
 // (unchanged_file.h) and, on commit, renames each over its old copy and
@@ -31,6 +32,8 @@
 
 namespace sourced {
 
+class StopRequest;
+
 // Relative path ("figures/index.html") -> file bytes. Sorted, so writing
 // order and listings are deterministic.
 using OutputTree = std::map<std::string, std::string>;
@@ -52,13 +55,16 @@ public:
     StagedSite& operator=(const StagedSite&) = delete;
     ~StagedSite();
 
-    // Checks that `out_dir` may be replaced (OUT001) and creates the staging
-    // directory (OUT003); false, with the error in `out`, if not.
-    bool open(const std::string& out_dir, Diagnostics& out);
+    // Checks that `out_dir` may be replaced (OUT001), takes its lock (OUT006;
+    // build_lock.h) and creates the staging directory (OUT003); false, with the
+    // error in `out`, if not, or, with no error, if `stop` (may be null) was
+    // requested while it waited for the lock (interrupted()).
+    bool open(const std::string& out_dir, Diagnostics& out, const StopRequest* stop = nullptr);
+    bool interrupted() const { return interrupted_; }
     // Writes one file with one open, write and close, or, over a previous
     // site that has exactly these bytes at this path, nothing (unchanged_file.h);
     // thread-safe. A path leaving the site (OUT002), one too long for the file
-    // system (OUT007: a part over 255 bytes, or over 4095 in all) or a failed
+    // system (OUT008: a part over 255 bytes, or over 4095 in all) or a failed
     // write (OUT004) is kept for commit().
     void put(const std::string& relative, const std::string& bytes);
     // The same, for a file whose `bytes` are also in the file `same_bytes_at`:
@@ -67,7 +73,9 @@ public:
     void put_linked(const std::string& relative, const std::string& bytes, const std::string& same_bytes_at);
     // Reports what put() kept, else writes the marker and swaps the staging
     // directory in, or, over a previous site, moves the changed files into it
-    // and removes the files it no longer has. False if anything failed.
+    // and removes the files it no longer has. False if anything failed. Once
+    // called it runs to its end whatever signal comes (a CommitScope,
+    // stop_request.h): the caller checks for a stop request before.
     bool commit(Diagnostics& out);
     // After a failed commit: true if the previous site was partly updated (a
     // move failed after others succeeded; OUT005 says so), false if it is as
@@ -91,13 +99,16 @@ private:
     std::set<std::string> changed_;             // in place: the paths written to staging
     bool open_ = false;
     bool partly_updated_ = false;
+    bool interrupted_ = false;
 };
 
 // Writes `tree` as `out_dir`, replacing a previous sourced site atomically;
 // files are written on `jobs` threads, each with one open, write and close.
 // On failure, `*partly_updated` (if given) says whether the previous site was
-// partly updated (StagedSite::partly_updated).
+// partly updated (StagedSite::partly_updated). A `stop` (may be null)
+// requested before the commit makes it return false with no error, having
+// changed nothing.
 bool write_site(const std::string& out_dir, const OutputTree& tree, Diagnostics& out, int jobs = 1,
-                bool* partly_updated = nullptr);
+                bool* partly_updated = nullptr, const StopRequest* stop = nullptr);
 
 }  // namespace sourced

@@ -18,6 +18,7 @@
 
 #include <chrono>
 #include <fcntl.h>
+#include <fstream>
 #include <random>
 #include <thread>
 
@@ -31,14 +32,15 @@ namespace {
 
 const std::string kFixture = std::string(SOURCED_TEST_DIR) + "/fixtures/mini/content";
 
-pid_t spawn_build(const fs::path& content, const fs::path& out, const fs::path& log) {
+// `verbose`: with --verbose, which prints a line as each stage ends.
+pid_t spawn_build(const fs::path& content, const fs::path& out, const fs::path& log, bool verbose = false) {
     pid_t pid = ::fork();
     if (pid == 0) {
         int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
         ::dup2(fd, 1);
         ::dup2(fd, 2);
         ::execl(SOURCED_BINARY, "sourced", "build", "--content", content.c_str(), "--out", out.c_str(), "--jobs", "2",
-                static_cast<char*>(nullptr));
+                verbose ? "--verbose" : static_cast<char*>(nullptr), static_cast<char*>(nullptr));
         ::_exit(127);
     }
     return pid;
@@ -153,6 +155,7 @@ TEST_CASE("a build killed at random moments leaves every file old or new and who
     REQUIRE(build(content, out, log) == 0);
     CHECK(read_tree(out) == new_site);
     CHECK(leftovers(tmp.path()).empty());  // killed builds' temporary directories were cleared
+    CHECK_FALSE(fs::exists(fs::symlink_status(tmp.path() / "site.lock")));  // and a killed build's lock file
 }
 
 TEST_CASE("a rebuild writes no file in the live site: each changed file arrives whole, by rename", "[fault]") {
@@ -332,4 +335,108 @@ TEST_CASE("a rebuild that cannot write a subdirectory of the site changes nothin
     REQUIRE(build(content, out, log) == 0);  // writable again: the next build updates it
     CHECK(read_tree(out) != before);
     CHECK(test::read_file(out / "cards" / "packaging-yield.html").find("dies that survive") != std::string::npos);
+}
+
+namespace {
+
+// Whether `pid` runs sourced (exec done) and has its SIGINT and SIGTERM
+// handlers in place (SigCgt in /proc/PID/status), so a signal now asks it to
+// stop rather than ending it.
+bool handles_stop_signals(pid_t pid) {
+    const std::string proc = "/proc/" + std::to_string(pid);
+    std::string command = test::read_file(proc + "/cmdline");
+    if (command.rfind(std::string("sourced\0build", 13), 0) != 0) return false;  // still the forked test process
+    std::ifstream status(proc + "/status");
+    for (std::string line; std::getline(status, line);)
+        if (line.rfind("SigCgt:", 0) == 0) {
+            unsigned long long caught = std::stoull(line.substr(7), nullptr, 16);
+            return (caught >> (SIGINT - 1) & 1) && (caught >> (SIGTERM - 1) & 1);
+        }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("a build stopped by SIGINT or SIGTERM leaves the previous site or the whole new one, and no staging directory", "[fault]") {
+    test::TempDir tmp;
+    fs::path content = bigger_content(tmp.path(), 150);
+    fs::path out = tmp.path() / "site", log = tmp.path() / "log";
+    const fs::path changed = content / "pages" / "generated-3.md", added = content / "pages" / "new.md";
+    const std::string original = test::read_file(changed);
+    // Two versions of the content, and the site each builds.
+    auto use_version = [&](int version) {
+        if (version == 0) {
+            test::write_file(changed, original);
+            fs::remove(added);
+        } else {
+            test::write_file(changed, "---\ntitle: Generated page 3\n---\nRewritten.\n");
+            test::write_file(added, "---\ntitle: A new page\n---\nAdded after the first build.\n");
+        }
+    };
+    std::map<std::string, std::string> sites[2];
+    for (int version : {1, 0}) {
+        use_version(version);
+        REQUIRE(build(content, tmp.path() / ("reference-" + std::to_string(version)), log) == 0);
+        sites[version] = read_tree(tmp.path() / ("reference-" + std::to_string(version)));
+    }
+    REQUIRE(sites[0] != sites[1]);
+    auto started = std::chrono::steady_clock::now();
+    REQUIRE(build(content, out, log) == 0);
+    auto span = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
+    REQUIRE(read_tree(out) == sites[0]);
+
+    std::random_device seed_source;
+    const unsigned seed = seed_source();
+    INFO("seed " << seed);
+    std::mt19937 random(seed);
+    std::uniform_int_distribution<long long> delay(0, span * 5 / 4);
+    int current = 0;  // the version the site holds
+    int kept = 0, finished = 0, committed_then_stopped = 0;
+    for (int round = 0; round < 16; ++round) {
+        const int signal = round % 2 ? SIGTERM : SIGINT;
+        // When: as soon as it can be stopped, after a stage (its --verbose line), or at a random moment.
+        const char* after_stages[] = {nullptr, "stage load done", "stage pages done", "stage render done"};
+        const char* after_stage = round < 8 ? after_stages[round / 2] : nullptr;
+        INFO("round " << round << ", " << (signal == SIGINT ? "SIGINT" : "SIGTERM") << " "
+                      << (after_stage ? std::string("after ") + after_stage : round < 2 ? "at once" : "at random"));
+        const int target = 1 - current;
+        use_version(target);
+        pid_t pid = spawn_build(content, out, log, true);
+        for (int i = 0; i < 10000 && !handles_stop_signals(pid); ++i) std::this_thread::sleep_for(std::chrono::microseconds(500));
+        if (after_stage)
+            for (int i = 0; i < 20000 && !log_has(log, after_stage); ++i) std::this_thread::sleep_for(std::chrono::microseconds(200));
+        else if (round >= 2)
+            std::this_thread::sleep_for(std::chrono::microseconds(delay(random)));
+        ::kill(pid, signal);
+        const int status = wait_exit(pid);
+        const std::string text = test::read_file(log);
+        INFO(text);
+        const auto site = read_tree(out);
+        CHECK(leftovers(tmp.path()).empty());  // the stopped build removed its staging directory itself
+        CHECK_FALSE(fs::exists(fs::symlink_status(tmp.path() / "site.lock")));
+        const std::string name = signal == SIGINT ? "SIGINT" : "SIGTERM";
+        if (status == 0) {  // it had finished
+            CHECK(site == sites[target]);
+            ++finished;
+        } else if (text.find("is the new site") != std::string::npos) {  // the signal came during the commit
+            CHECK(status == 128 + signal);
+            CHECK(log_has(log, "sourced: stopped by " + name + "; it came while the site was written, which finished: " +
+                                   out.string() + " is the new site"));
+            CHECK(site == sites[target]);
+            ++committed_then_stopped;
+        } else {  // before the commit: nothing changed
+            CHECK(status == 128 + signal);
+            CHECK(log_has(log, "sourced: stopped by " + name + "; stopped before writing the site: " + out.string() +
+                                   " was left as it was"));
+            CHECK(site == sites[current]);
+            ++kept;
+        }
+        if (site == sites[target]) current = target;
+    }
+    std::printf("stopped builds: %d before the commit (site kept), %d after or during it (new site), %d had finished\n", kept,
+                committed_then_stopped, finished);
+    CHECK(kept > 0);
+    use_version(1 - current);
+    REQUIRE(build(content, out, log) == 0);
+    CHECK(read_tree(out) == sites[1 - current]);
 }
