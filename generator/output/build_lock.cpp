@@ -11,6 +11,7 @@
 #include <iostream>
 #include <thread>
 
+#include "diagnostics.h"
 #include "stop_request.h"
 
 namespace sourced {
@@ -70,7 +71,7 @@ BuildLock::BuildLock(const std::string& out_dir, const StopRequest* stop) {
             return;
         }
         if (!held && !said_waiting) {
-            std::cerr << "sourced: another build is writing " << out_dir << "; waiting for it to finish\n";
+            std::cerr << "sourced: another build is writing " << visible_text(out_dir) << "; waiting for it to finish\n";
             said_waiting = true;
         }
         // Polled, so that a Ctrl-C while waiting stops the wait.
