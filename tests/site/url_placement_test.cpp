@@ -154,7 +154,7 @@ TEST_CASE("a slug too long for a file name is an error at the page, not a failed
     Diagnostics out;
     CHECK_FALSE(write_site((tmp.path() / "site").string(), {{std::string(251, 'n') + ".html", "x"}}, out));
     REQUIRE_FALSE(out.all().empty());
-    CHECK(format_diagnostic(out.all().at(0)).rfind(std::string(251, 'n') + ".html: error[OUT007]: output path is too long", 0) == 0);
+    CHECK(format_diagnostic(out.all().at(0)).rfind(std::string(251, 'n') + ".html: error[OUT008]: output path is too long", 0) == 0);
     CHECK_FALSE(fs::exists(tmp.path() / "site"));
 }
 
