@@ -334,12 +334,6 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     timer.next("check registry");
     if (stop_here()) return result;
 
-    // With --out, every file goes to the staging directory as soon as it is
-    // made (site_output.h), so the build holds one page at a time, not the site.
-    // A build that already failed, or cannot replace --out (OUT001), keeps its
-    // files in memory and goes on checking, so it reports every error. An
-    // incremental build keeps the site in memory: its cache records the bytes
-    // of every output (incremental_plan.h).
     // --out must not overlap an input directory (OUT007), checked before
     // anything is locked or written.
     if (options.write)
@@ -349,6 +343,13 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
                           {"assets", b.project.assets_dir},
                           {"snapshots", options.snapshots_dir}},
                          b.diagnostics.staging);
+
+    // With --out, every file goes to the staging directory as soon as it is
+    // made (site_output.h), so the build holds one page at a time, not the site.
+    // A build that already failed, or cannot replace --out (OUT001), keeps its
+    // files in memory and goes on checking, so it reports every error. An
+    // incremental build keeps the site in memory: its cache records the bytes
+    // of every output (incremental_plan.h).
     StagedSite staged;
     bool streaming = options.write && !b.plan && !b.out().has_errors() && !b.diagnostics.staging.has_errors() &&
                      staged.open(options.out_dir, b.diagnostics.staging, options.stop);

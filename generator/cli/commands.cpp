@@ -185,6 +185,8 @@ int run_report_command(const ReportOptions& options, const PrintOptions& print, 
     if (!pdf_path.empty() && !stop_requested(stop)) {
         Diagnostics pdf_diagnostics;
         if (!print_to_pdf(options.output, pdf_path, pdf_diagnostics)) {
+            if (stop_requested(stop))  // Ctrl-C reaches Chromium too
+                return stopped(*stop, "the report was written (" + options.output + "), the PDF was not", stderr_stream);
             print_diagnostics(pdf_diagnostics, {}, stderr_stream, print.color);
             return 1;
         }
