@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sourced_run.h"
 #include "test_support.h"
 #include "utf8.h"
 
@@ -17,22 +18,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    int status = -1;
-    std::string out, err;
-};
+using Run = test::SourcedRun;
 
-Run run(const fs::path& dir, const std::string& args) {
-    fs::path out = dir / "stdout.log", err = dir / "stderr.log";
-    std::string command = "cd '" + dir.string() + "' && env -u CI " + SOURCED_BINARY + " " + args + " >'" +
-                          out.string() + "' 2>'" + err.string() + "'";
-    int status = std::system(command.c_str());
-    Run r;
-    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = test::read_file(out);
-    r.err = test::read_file(err);
-    return r;
-}
+Run run(const fs::path& dir, const std::string& args) { return test::run_sourced(dir, args); }
 
 // The first character a terminal would act on, described, or "".
 std::string first_terminal_control(const std::string& text) {

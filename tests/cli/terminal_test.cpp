@@ -9,6 +9,7 @@
 
 #include "progress_reporter.h"
 #include "terminal.h"
+#include "sourced_run.h"
 #include "test_support.h"
 
 using namespace sourced;
@@ -20,24 +21,10 @@ TerminalFacts tty(std::string no_color = "", bool ci = false, std::string term =
     return {true, std::move(no_color), ci, std::move(term)};
 }
 
-struct Run {
-    int status = -1;
-    std::string out, err;
-};
+using Run = test::SourcedRun;
 
-// Runs `sourced args` in `dir` with `env` prepended (e.g. "NO_COLOR=1"),
-// stdout and stderr to files (so neither is a terminal).
-Run run(const fs::path& dir, const std::string& env, const std::string& args) {
-    fs::path out = dir / "stdout.log", err = dir / "stderr.log";
-    std::string command = "cd '" + dir.string() + "' && env -u CI " + env + " " + SOURCED_BINARY + " " + args + " >'" +
-                          out.string() + "' 2>'" + err.string() + "'";
-    int status = std::system(command.c_str());
-    Run r;
-    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = test::read_file(out);
-    r.err = test::read_file(err);
-    return r;
-}
+// Runs `sourced args` in `dir` with `env` prepended (e.g. "NO_COLOR=1").
+Run run(const fs::path& dir, const std::string& env, const std::string& args) { return test::run_sourced(dir, args, env); }
 
 // The same, with stdout and stderr on a pseudo-terminal; returns what it showed.
 std::string run_on_terminal(const fs::path& dir, const std::string& env, const std::string& args) {
