@@ -130,10 +130,10 @@ std::optional<nlohmann::json> parse_json_document(const std::string& path, const
 
     // A string (or key) with an escaped control character (`\u001b`) would
     // carry it into HTML, XML and BibTeX, where it has no business and makes
-    // SVG and feeds ill-formed: an error at the string. The parser has just
-    // read its closing quote.
-    bool control_found = false;
-    auto refuse_control_characters = [&](const std::string& value) {
+    // SVG and feeds ill-formed: an error at the string (JSON004); so is one
+    // over `max_string_bytes` (LIM007). The parser has just read its closing quote.
+    bool bad_string_found = false;
+    auto refuse_bad_string = [&](const std::string& value) {
         auto code = control_character(value);
         bool too_long = value.size() > max_string_bytes;
         if (!code && !too_long) return;
@@ -146,7 +146,7 @@ std::optional<nlohmann::json> parse_json_document(const std::string& path, const
             out.error(path, pos.line, pos.column, "LIM007",
                       "string of " + std::to_string(value.size()) + " bytes, over the limit of " +
                           std::to_string(max_string_bytes) + " bytes for a string in this file");
-        control_found = true;
+        bad_string_found = true;
     };
 
     // Positions (JsonPositions): a node is added when its value starts, with
@@ -193,11 +193,11 @@ std::optional<nlohmann::json> parse_json_document(const std::string& path, const
                 if (!open_objects.empty()) open_objects.pop_back();
                 break;
             case json::parse_event_t::value:
-                if (parsed.is_string()) refuse_control_characters(parsed.get_ref<const std::string&>());
+                if (parsed.is_string()) refuse_bad_string(parsed.get_ref<const std::string&>());
                 break;
             case json::parse_event_t::key: {
                 std::string key = parsed.get<std::string>();
-                refuse_control_characters(key);
+                refuse_bad_string(key);
                 if (!open_objects.empty() && !open_objects.back().insert(key).second) {
                     if (!lines) lines.emplace(text);
                     TextPosition pos = lines->position(key_start(text, static_cast<std::size_t>(last_read - text.data())));
@@ -216,7 +216,7 @@ std::optional<nlohmann::json> parse_json_document(const std::string& path, const
         json document = json::parse(TrackingIterator(text.data(), &last_read),
                                     TrackingIterator(text.data() + text.size(), &last_read), callback,
                                     /*allow_exceptions=*/true, /*ignore_comments=*/false);
-        if (duplicate_found || control_found) {
+        if (duplicate_found || bad_string_found) {
             if (positions) positions->clear();
             return std::nullopt;
         }
