@@ -20,9 +20,12 @@
 
 #include <cstdlib>
 #include <algorithm>
+#include <atomic>
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "markdown_document.h"
 #include "registry.h"
@@ -111,15 +114,29 @@ struct Step {
     std::string expected;
 };
 
-// The steps of a console example; `problem` says why there are none.
+// The steps of a console example; `problem` says why there are none. A command
+// that ends in a here-document (`$ cat > content/x.md <<'EOF'`) takes the lines
+// under it, up to the delimiter line, as its input, not as what it prints.
 std::vector<Step> console_steps(const std::string& text, std::string& problem) {
+    static const std::regex here_document(R"(<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1\s*$)");
     std::vector<Step> steps;
+    std::string delimiter;  // inside a here-document until this line
     std::istringstream lines(text);
     for (std::string line; std::getline(lines, line);) {
-        if (line.rfind("$ ", 0) == 0) steps.push_back({line.substr(2), ""});
-        else if (steps.empty()) problem = "a console example must start with a `$ ` command line";
-        else steps.back().expected += line + "\n";
+        std::smatch m;
+        if (!delimiter.empty()) {
+            steps.back().command += "\n" + line;
+            if (line == delimiter) delimiter.clear();
+        } else if (line.rfind("$ ", 0) == 0) {
+            steps.push_back({line.substr(2), ""});
+            if (std::regex_search(line, m, here_document)) delimiter = m[2];
+        } else if (steps.empty()) {
+            problem = "a console example must start with a `$ ` command line";
+        } else {
+            steps.back().expected += line + "\n";
+        }
     }
+    if (!delimiter.empty()) problem = "a here-document without its end line `" + delimiter + "`";
     if (steps.empty() && problem.empty()) problem = "a console example without a `$ ` command line";
     return steps;
 }
@@ -191,6 +208,63 @@ std::string unified_diff(const std::string& expected, const std::string& actual,
                           (scratch / "diff").string() + "'";
     std::system(command.c_str());
     return test::read_file(scratch / "diff");
+}
+
+// What running one console example found: empty strings when it printed what
+// the docs show.
+struct ConsoleResult {
+    std::string problem;             // the example cannot be run
+    std::string diff;                // what it printed, if that differs from the docs
+    std::vector<std::string> statuses;  // failed commands whose status the docs do not show
+    int commands = 0;
+};
+
+ConsoleResult run_console_example(const Example& e) {
+    ConsoleResult result;
+    std::vector<Step> steps = console_steps(e.text, result.problem);
+    if (!result.problem.empty()) return result;
+    test::TempDir scratch;
+    const fs::path project = scratch.path() / "project";
+    fs::create_directory(project);
+    copy_project(project);
+    std::vector<int> statuses;
+    std::vector<Step> ran = run_console(steps, scratch.path(), project, statuses);
+    result.commands = static_cast<int>(steps.size());
+    std::string expected = normalised(transcript(steps), project), actual = normalised(transcript(ran), project);
+    if (expected != actual) result.diff = unified_diff(expected, actual, e.where, scratch.path());
+    for (size_t i = 0; i < statuses.size(); ++i)
+        if (statuses[i] != 0 && (i + 1 >= steps.size() || steps[i + 1].command != "echo $?"))
+            result.statuses.push_back("`" + steps[i].command + "` exited " + std::to_string(statuses[i]));
+    return result;
+}
+
+// Runs the examples, on as many threads as there are cores (each in its own
+// copy of the project), and reports each one's failures; returns the number
+// of commands run.
+int check_console_examples(const std::vector<Example>& examples) {
+    std::vector<ConsoleResult> results(examples.size());
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+        for (size_t i; (i = next++) < examples.size();) results[i] = run_console_example(examples[i]);
+    };
+    std::vector<std::thread> workers;
+    for (unsigned n = std::max(1u, std::thread::hardware_concurrency()); n > 1; --n) workers.emplace_back(work);
+    work();
+    for (std::thread& t : workers) t.join();
+    int commands = 0;
+    for (size_t i = 0; i < examples.size(); ++i) {
+        const ConsoleResult& r = results[i];
+        INFO(examples[i].where);
+        CHECK(r.problem == "");
+        commands += r.commands;
+        if (!r.diff.empty())
+            FAIL_CHECK(examples[i].where << ": the output differs from the docs (times, sizes and the project directory "
+                                            "normalised):\n" << r.diff);
+        for (const std::string& status : r.statuses)
+            FAIL_CHECK(examples[i].where << ": " << status
+                                         << "; show the status with a `$ echo $?` line after it, or fix the example");
+    }
+    return commands;
 }
 
 // The first line of `text` that looks like sourced's output (a diagnostic, a
@@ -287,32 +361,23 @@ TEST_CASE("every sourced command line in a docs example runs and succeeds", "[do
 }
 
 TEST_CASE("every console example in the docs prints what the docs show", "[docs][e2e]") {
-    int blocks = 0, commands = 0;
-    for (const Example& e : all_examples()) {
-        if (e.language != "console") continue;
-        ++blocks;
-        INFO(e.where);
-        std::string problem;
-        std::vector<Step> steps = console_steps(e.text, problem);
-        REQUIRE(problem == "");
-        test::TempDir scratch;
-        const fs::path project = scratch.path() / "project";
-        fs::create_directory(project);
-        copy_project(project);
-        std::vector<int> statuses;
-        std::vector<Step> ran = run_console(steps, scratch.path(), project, statuses);
-        commands += static_cast<int>(steps.size());
-        std::string expected = normalised(transcript(steps), project), actual = normalised(transcript(ran), project);
-        if (expected != actual)
-            FAIL_CHECK(e.where << ": the output differs from the docs (times, sizes and the project directory normalised):\n"
-                               << unified_diff(expected, actual, e.where, scratch.path()));
-        for (size_t i = 0; i < statuses.size(); ++i)
-            if (statuses[i] != 0 && (i + 1 >= steps.size() || steps[i + 1].command != "echo $?"))
-                FAIL_CHECK(e.where << ": `" << steps[i].command << "` exited " << statuses[i]
-                                   << "; show the status with a `$ echo $?` line after it, or fix the example");
-    }
-    CHECK(blocks >= 8);
-    CHECK(commands > blocks);
+    // docs/checks.md's examples, one per diagnostic code, are the next test, so
+    // that ctest runs the two side by side.
+    std::vector<Example> examples;
+    for (Example& e : all_examples())
+        if (e.language == "console" && e.where.rfind("docs/checks.md:", 0) != 0) examples.push_back(std::move(e));
+    int commands = check_console_examples(examples);
+    CHECK(examples.size() >= 8);
+    CHECK(commands > static_cast<int>(examples.size()));
+}
+
+TEST_CASE("every console example in docs/checks.md prints what it shows", "[docs][e2e]") {
+    std::vector<Example> examples;
+    for (Example& e : all_examples())
+        if (e.language == "console" && e.where.rfind("docs/checks.md:", 0) == 0) examples.push_back(std::move(e));
+    int commands = check_console_examples(examples);
+    CHECK(examples.size() >= 70);
+    CHECK(commands > static_cast<int>(examples.size()));
 }
 
 TEST_CASE("every block in the docs that shows sourced's output is a compared console example", "[docs]") {
@@ -439,5 +504,85 @@ TEST_CASE("every diagnostic code the generator reports is documented", "[docs]")
     for (const std::string& c : codes) {
         INFO(c);
         CHECK(docs.find(c) != std::string::npos);
+    }
+}
+
+// The codes docs/checks.md may show without running them, each with the reason;
+// a code here still has its `### CODE` heading, where that reason is given.
+const std::map<std::string, std::string> kExamplesNotRun = {
+    {"LIM005", "a page must take over 10 s to parse: too slow for the suite"},
+    {"OUT002", "no input can make it: every output path comes from a slug or id checked before; the writer's own guard"},
+    {"OUT003", "needs a directory the build cannot create, which a test running as root cannot make"},
+    {"OUT004", "needs a file that cannot be written (a full disk), which a test running as root cannot make"},
+    {"OUT005", "needs a site that cannot be moved into place (another mount), which a test cannot make"},
+    {"OUT008", "only an output directory path close to 4,095 bytes makes it, and the message repeats that path"},
+};
+
+TEST_CASE("every diagnostic code has an example of its output in docs/checks.md", "[docs]") {
+    // The codes: every "CODE" string in generator/, and every code in the first
+    // column of a table in docs/checks.md.
+    static const std::regex quoted(R"re("([A-Z]{2,5}[0-9]{3})")re"), code(R"([A-Z]{2,5}[0-9]{3})");
+    std::set<std::string> codes;
+    for (const auto& entry : fs::recursive_directory_iterator(fs::path(SOURCED_PROJECT_DIR) / "generator")) {
+        if (!entry.is_regular_file()) continue;
+        std::string source = test::read_file(entry.path());
+        for (auto it = std::sregex_iterator(source.begin(), source.end(), quoted); it != std::sregex_iterator(); ++it)
+            codes.insert((*it)[1]);
+    }
+    const fs::path checks = fs::path(SOURCED_PROJECT_DIR) / "docs/checks.md";
+    std::istringstream lines(test::read_file(checks));
+    for (std::string line; std::getline(lines, line);) {
+        if (line.rfind("| ", 0) != 0) continue;
+        std::string cell = line.substr(2, line.find(" |", 1) - 2);
+        for (auto it = std::sregex_iterator(cell.begin(), cell.end(), code); it != std::sregex_iterator(); ++it)
+            codes.insert(it->str());
+    }
+    REQUIRE(codes.size() > 70);
+
+    // The examples: under a `## Examples...` heading, a `### CODE` heading, then
+    // a console test block whose output (not its commands) shows `[CODE]`.
+    std::map<std::string, std::string> heading;  // code -> where its ### heading is
+    std::set<std::string> shown;
+    MarkdownDocument doc(test::read_file(checks), 1);
+    std::string section, example;  // the current ## and ### headings
+    cmark_iter* iter = cmark_iter_new(doc.root());
+    for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+        cmark_node* node = cmark_iter_get_node(iter);
+        if (ev != CMARK_EVENT_ENTER) continue;
+        std::string where = "docs/checks.md:" + std::to_string(cmark_node_get_start_line(node));
+        if (cmark_node_get_type(node) == CMARK_NODE_HEADING) {
+            std::string text;
+            for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child))
+                if (const char* literal = cmark_node_get_literal(child)) text += literal;
+            int level = cmark_node_get_heading_level(node);
+            if (level <= 2) section = level == 2 ? text : "";
+            if (level <= 3) example = level == 3 && section.rfind("Examples", 0) == 0 ? text : "";
+            if (!example.empty()) {
+                INFO(where << ": ### " << example);
+                CHECK(codes.count(example) == 1);  // a code sourced reports, and the heading is the code alone
+                CHECK(heading.count(example) == 0);  // one example a code
+                heading[example] = where;
+            }
+        } else if (cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK && !example.empty()) {
+            const char* info = cmark_node_get_fence_info(node);
+            std::vector<std::string> w = words(info ? info : "");
+            if (w.size() < 2 || w[0] != "console" || w[1] != "test") continue;
+            std::string problem, output;
+            for (const Step& s : console_steps(cmark_node_get_literal(node), problem)) output += s.expected;
+            if (output.find("[" + example + "]") != std::string::npos) shown.insert(example);
+        }
+    }
+    cmark_iter_free(iter);
+
+    for (const std::string& c : codes) {
+        INFO(c << ": add `### " << c << "` under a `## Examples...` section of docs/checks.md, with a ```console test "
+                  "block that makes it and shows its output (see docs/contributing.md)");
+        CHECK(heading.count(c) == 1);
+        if (kExamplesNotRun.count(c)) {
+            INFO(c << " is shown now: take it out of kExamplesNotRun");
+            CHECK(shown.count(c) == 0);
+        } else {
+            CHECK(shown.count(c) == 1);
+        }
     }
 }
