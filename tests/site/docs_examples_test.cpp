@@ -43,6 +43,8 @@ struct Example {
     std::string file;      // third word of the info string, e.g. registry.json
     std::string text;
     bool marked = false;   // `test` is the second word of the info string
+    fs::path path;         // the Markdown file
+    int last_line = 0;     // the block's closing fence (its opening one is in `where`)
 };
 
 std::vector<std::string> words(const std::string& s) {
@@ -63,7 +65,8 @@ std::vector<Example> code_blocks(const fs::path& path, const std::string& name) 
         const char* info = cmark_node_get_fence_info(node);
         std::vector<std::string> w = words(info ? info : "");
         Example e{name + ":" + std::to_string(cmark_node_get_start_line(node)), w.empty() ? "" : w[0],
-                  w.size() > 2 ? w[2] : "", cmark_node_get_literal(node), w.size() >= 2 && w[1] == "test"};
+                  w.size() > 2 ? w[2] : "", cmark_node_get_literal(node), w.size() >= 2 && w[1] == "test",
+                  path, cmark_node_get_end_line(node)};
         found.push_back(std::move(e));
     }
     cmark_iter_free(iter);
@@ -217,6 +220,7 @@ struct ConsoleResult {
     std::string diff;                // what it printed, if that differs from the docs
     std::vector<std::string> statuses;  // failed commands whose status the docs do not show
     int commands = 0;
+    std::string printed;             // the commands and what they printed, the project as /home/you
 };
 
 ConsoleResult run_console_example(const Example& e) {
@@ -232,6 +236,9 @@ ConsoleResult run_console_example(const Example& e) {
     result.commands = static_cast<int>(steps.size());
     std::string expected = normalised(transcript(steps), project), actual = normalised(transcript(ran), project);
     if (expected != actual) result.diff = unified_diff(expected, actual, e.where, scratch.path());
+    result.printed = transcript(ran);
+    replace_all(result.printed, fs::weakly_canonical(project).string(), "/home/you");
+    replace_all(result.printed, project.string(), "/home/you");
     for (size_t i = 0; i < statuses.size(); ++i)
         if (statuses[i] != 0 && (i + 1 >= steps.size() || steps[i + 1].command != "echo $?"))
             result.statuses.push_back("`" + steps[i].command + "` exited " + std::to_string(statuses[i]));
@@ -251,6 +258,34 @@ int check_console_examples(const std::vector<Example>& examples) {
     for (unsigned n = std::max(1u, std::thread::hardware_concurrency()); n > 1; --n) workers.emplace_back(work);
     work();
     for (std::thread& t : workers) t.join();
+    // SOURCED_UPDATE_DOCS_EXAMPLES=1: write what the commands printed into the
+    // docs in place of what they show (then read `git diff docs` before committing).
+    if (const char* update = std::getenv("SOURCED_UPDATE_DOCS_EXAMPLES"); update && *update == '1') {
+        std::map<fs::path, std::vector<size_t>> by_file;  // examples to update, per file
+        for (size_t i = 0; i < examples.size(); ++i)
+            if (!results[i].diff.empty() && results[i].problem.empty() && examples[i].last_line > 0)
+                by_file[examples[i].path].push_back(i);
+        for (auto& [path, which] : by_file) {
+            std::vector<std::string> lines;
+            std::istringstream in(test::read_file(path));
+            for (std::string line; std::getline(in, line);) lines.push_back(line);
+            for (auto it = which.rbegin(); it != which.rend(); ++it) {  // from the end, so earlier lines stay put
+                const Example& e = examples[*it];
+                int first = std::stoi(e.where.substr(e.where.rfind(':') + 1));  // the opening fence, from 1
+                if (lines.at(static_cast<size_t>(first - 1)).rfind("```", 0) != 0) continue;  // indented: by hand
+                std::vector<std::string> printed;
+                std::istringstream out(results[*it].printed);
+                for (std::string line; std::getline(out, line);) printed.push_back(line);
+                lines.erase(lines.begin() + first, lines.begin() + (e.last_line - 1));
+                lines.insert(lines.begin() + first, printed.begin(), printed.end());
+                results[*it].diff.clear();
+            }
+            std::string text;
+            for (const std::string& line : lines) text += line + "\n";
+            test::write_file(path, text);
+            WARN("updated " << which.size() << " examples in " << path.string());
+        }
+    }
     int commands = 0;
     for (size_t i = 0; i < examples.size(); ++i) {
         const ConsoleResult& r = results[i];
