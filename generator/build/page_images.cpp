@@ -21,14 +21,14 @@ void load_page_images(const FileSystem& files, const std::string& content_dir, c
                           "', a file sourced generates; move or rename it");
             continue;
         }
-        if (!files.is_inside(link.source, content_dir)) {
-            out.error(page_path, link.line, link.column, "IMG002",
-                      "image " + quoted + " is a link to a file outside the content directory");
-            continue;
-        }
         std::optional<std::string> bytes = files.is_directory(link.source) ? std::nullopt : files.read(link.source);
         if (!bytes) {
             out.error(page_path, link.line, link.column, "IMG001", "image " + quoted + " not found: no file '" + link.source + "'");
+            continue;
+        }
+        if (!files.is_inside(link.source, content_dir)) {  // (a file that does not exist is never inside)
+            out.error(page_path, link.line, link.column, "IMG002",
+                      "image " + quoted + " is a link to a file outside the content directory");
             continue;
         }
         images.emplace(link.target, std::move(*bytes));
