@@ -79,8 +79,16 @@ std::set<std::string> article_ids(const ResolvedPage& page) {
         ids.insert("card-" + use.anchor);
     }
     for (const CiteUse& use : page.citations) ids.insert(use.anchor);
-    for (const ChartUse& chart : page.charts)
+    for (const ChartUse& chart : page.charts) {
         for (const char* part : {"", "-title", "-desc"}) ids.insert(chart.anchor + part);
+        for (const FigureUse& use : chart.uses) {  // the data table's figures and their cards
+            ids.insert(use.anchor);
+            ids.insert("card-" + use.anchor);
+        }
+        for (const ChartMark& mark : chart.chart.marks)  // the hatch patterns of flagged marks (chart_svg.cpp)
+            for (const Figure* f : {mark.from, mark.figure})
+                if (f && is_flagged(f->status)) ids.insert(chart.anchor + "-hatch-" + status_name(f->status));
+    }
     return ids;
 }
 
