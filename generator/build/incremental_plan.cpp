@@ -119,6 +119,7 @@ std::string RenderPlan::article_key(const Page& page, const ResolvedPage& resolv
     };
     for (const CiteUse& use : resolved.citations) source(use.source);
     for (const PageSource& s : resolved.sources) source(s.source);
+    for (const LocalLink& link : resolved.local_links) key.add(link.href);  // another page's slug: a .md link's href
     return key.done();
 }
 

@@ -7,7 +7,8 @@
 //                     templates it renders through (layout + its own);
 //   an article        + its file (front matter and Markdown), the navigation
 //                     (titles and order of the pages the layout lists, and the
-//                     page count), each figure it uses and each source it cites;
+//                     page count), each figure it uses and each source it cites,
+//                     the href of each local link (a .md link's is another page's slug);
 //   a figure          its whole registry entry as the check stage left it
 //                     (staleness, arithmetic, checked quotes) and the sources
 //                     its evidence names;

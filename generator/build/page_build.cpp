@@ -16,7 +16,7 @@ namespace sourced {
 PageInputs page_inputs(const Page& page, const Registry& registry, const RegistryMarks& marks, const SiteContext& site,
                        const std::map<std::string, std::string>& texts) {
     auto text = texts.find(page.path);
-    return {&registry, &marks, &site, text == texts.end() ? nullptr : &text->second};
+    return {&registry, &marks, &site, text == texts.end() ? nullptr : &text->second, nullptr, {}};
 }
 
 std::unique_ptr<MarkdownDocument> parse_page(Page& page, const PageInputs& inputs, PageWork& w,
@@ -38,6 +38,22 @@ std::unique_ptr<MarkdownDocument> parse_page(Page& page, const PageInputs& input
     if (!stopped) check_parse_time(page.path, std::chrono::duration<double>(t1 - t0).count(), w.diagnostics, limits);
     if (!check_reference_count(page.path, *document, w.diagnostics, limits)) return document;  // LIM006
     w.resolved = resolve_references(page.path, *document, registry, w.diagnostics, id_prefix);
+    report_omitted_html(page.path, *document, w.diagnostics);  // HTML001
+    static const std::vector<std::string> no_hosts;
+    w.resolved.embeds = resolve_embeds(page.path, *document,
+                                       inputs.site && inputs.site->config ? inputs.site->config->embed_hosts : no_hosts,
+                                       w.diagnostics);
+    if (inputs.site && inputs.site->pages) {
+        const std::vector<Page>& pages = *inputs.site->pages;
+        // Pages that link to .md files are few: each link looks its page up in the list.
+        auto slug_of = [&pages](const std::string& markdown_path) {
+            std::string name = markdown_path.substr(markdown_path.rfind('/') + 1);
+            for (const Page& p : pages)
+                if (ends_with(p.path, name) && normal_file_path(p.path) == markdown_path) return p.slug;
+            return std::string();
+        };
+        w.resolved.local_links = resolve_local_links(*document, page.path, inputs.content_dir, slug_of);
+    }
     for (size_t k = 0; k < w.resolved.charts.size(); ++k)
         w.resolved.charts[k].card_id = chart_card_id(w.resolved.charts[k].chart.spec, page.slug, k + 1);
     check_page_prose(page.path, *document, w.resolved, inputs.file_text ? *inputs.file_text : std::string(), w.bare,
@@ -70,6 +86,8 @@ void build_page(Page& page, const PageInputs& inputs, const TemplateEngine& temp
     for (auto& use : w.resolved.citations) use.link = nullptr;
     for (auto& chart : w.resolved.charts) chart.block = nullptr;
     for (auto& heading : w.resolved.headings) heading.node = nullptr;
+    for (auto& link : w.resolved.local_links) link.node = nullptr;
+    for (auto& embed : w.resolved.embeds) embed.block = nullptr;
     w.resolved.bare_marks.clear();
     w.resolved.refused_images.clear();
     auto t3 = Clock::now();

@@ -45,6 +45,7 @@ struct PageInputs {
     const SiteContext* site = nullptr;    // config and navigation
     const std::string* file_text = nullptr;  // the whole file, for the prose checks (may be null)
     const InputLimits* limits = nullptr;     // the parse budget and uses per page; null: the defaults
+    std::string content_dir;                 // where images are read from (local_links.h); "" : none
 };
 
 // The inputs of `page`: the registry and what its checks found, the site,

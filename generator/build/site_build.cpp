@@ -13,12 +13,15 @@
 #include "figure_card.h"
 #include "image_cache.h"
 #include "incremental_plan.h"
+#include "link_checks.h"
 #include "markdown_document.h"
 #include "output_dir.h"
 #include "page_build.h"
+#include "page_images.h"
 #include "parallel.h"
 #include "site_extras.h"
 #include "site_output.h"
+#include "site_pages.h"
 #include "site_state.h"
 #include "site_views.h"
 #include "site_wide.h"
@@ -122,6 +125,7 @@ std::vector<PageWork> pages_stage(SiteBuild& b, SiteOutput& output) {
         Page& page = content.pages[i];
         PageWork& w = work[i];
         PageInputs inputs = page_inputs(page, content.registry, b.result.report.marks, b.site, b.result.texts);
+        inputs.content_dir = b.options.content_dir;
         PageRenderer render_with;
         if (b.plan)
             render_with = [&](const std::function<std::string()>& render) {
@@ -135,9 +139,57 @@ std::vector<PageWork> pages_stage(SiteBuild& b, SiteOutput& output) {
     return work;
 }
 
+// What a link can reach before anything site-wide is rendered (link_checks.h):
+// the pages, the site-wide pages, the assets, the crawler files, the cards.
+SiteTargets site_targets(SiteBuild& b, const std::vector<PageWork>& work) {
+    const LoadedContent& content = b.content();
+    SiteTargets site;
+    site.registry = &content.registry;
+    bool has_home = false;
+    for (size_t i = 0; i < work.size(); ++i) {
+        std::string href = page_href(content.pages[i].slug);
+        has_home = has_home || href == "index.html";
+        site.files.insert(href);
+        for (const ChartUse& chart : work[i].resolved.charts) site.chart_cards.insert(chart.card_id);
+    }
+    for (const SitePage& page : site_pages(content, b.site, b.result.report, has_home)) site.files.insert(page.path);
+    for (const char* path : {kLedgerPath, kSourcesPath, "assets/search-index.js", "robots.txt"}) site.files.insert(path);
+    if (!content.config.base_url.empty()) site.files.insert({"sitemap.xml", "feed.xml"});
+    for (const auto& entry : b.result.output) site.files.insert(entry.first);  // assets/
+    return site;
+}
+
+// Links and images: each page's images read into the site (page_images.h),
+// then its local links checked against the site (link_checks.h); both
+// reported with the page's own diagnostics.
+void links_stage(SiteBuild& b, std::vector<PageWork>& work) {
+    const LoadedContent& content = b.content();
+    SiteTargets site = site_targets(b, work);
+    std::map<std::string, std::string> images;
+    auto generated = [&site](const std::string& path) { return site.has_file(path); };
+    for (size_t i = 0; i < work.size(); ++i)
+        load_page_images(b.files, b.options.content_dir, content.pages[i].path, work[i].resolved.local_links, generated,
+                         images, work[i].diagnostics);
+    std::set<std::string> with_fragments;  // only the pages a fragment points into need their ids
+    for (size_t i = 0; i < work.size(); ++i)
+        for (const LocalLink& link : work[i].resolved.local_links)
+            if (!link.fragment.empty()) with_fragments.insert(link.target.empty() ? page_href(content.pages[i].slug) : link.target);
+    for (size_t i = 0; i < work.size(); ++i)
+        if (std::string href = page_href(content.pages[i].slug); with_fragments.count(href))
+            site.ids[href] = article_ids(work[i].resolved);
+    for (auto& [path, bytes] : images) {
+        site.files.insert(path);
+        b.result.output[path] = std::move(bytes);
+    }
+    for (size_t i = 0; i < work.size(); ++i)
+        check_local_links(content.pages[i].path, page_href(content.pages[i].slug), work[i].resolved.local_links, site,
+                          work[i].diagnostics);
+}
+
 // The index: every page's uses and chart cards, in page order.
 PagesDone index_stage(SiteBuild& b, std::vector<PageWork>& work) {
     PagesDone done;
+    links_stage(b, work);
     double sums[3] = {0, 0, 0};
     if (b.options.keep_state) done.states.resize(work.size());
     for (size_t i = 0; i < work.size(); ++i) {

@@ -11,11 +11,21 @@ PageContribution page_contribution(const std::string& slug, const std::string& t
     c.usage.add_page(slug, title, page);
     for (const auto& chart : page.charts) c.chart_ids.push_back(chart.card_id);
     c.bare = std::move(bare);
+    for (const Heading& h : page.headings) c.link_keys.push_back("#" + h.id);
+    for (const LocalLink& link : page.local_links)
+        c.link_keys.push_back(std::string(link.image ? "!" : "") + link.written + " " + std::to_string(link.line) + ":" +
+                              std::to_string(link.column));
     return c;
 }
 
+void keep_link_diagnostics(const Diagnostics& before, Diagnostics& after) {
+    for (const Diagnostic& d : before.all())
+        if (d.code.rfind("LINK", 0) == 0 || d.code.rfind("IMG", 0) == 0) after.add(d);
+}
+
 bool PageContribution::same_as(const PageContribution& other) const {
-    return usage.figures == other.usage.figures && usage.sources == other.usage.sources && chart_ids == other.chart_ids;
+    return usage.figures == other.usage.figures && usage.sources == other.usage.sources && chart_ids == other.chart_ids &&
+           link_keys == other.link_keys;
 }
 
 Diagnostics SiteState::diagnostics(const std::map<size_t, const Diagnostics*>& replaced) const {

@@ -35,12 +35,18 @@ struct PageContribution {
     UsageIndex usage;                     // this page's part of the site's usage index
     std::vector<std::string> chart_ids;   // its chart cards' ids
     std::vector<BareFigure> bare;         // SRC001 findings
+    std::vector<std::string> link_keys;   // its headings' ids and its local links with their positions (link_checks.h)
 
     bool same_as(const PageContribution& other) const;  // ignoring `bare`
 };
 
 PageContribution page_contribution(const std::string& slug, const std::string& title, const ResolvedPage& page,
                                    std::vector<BareFigure> bare);
+
+// A page's link and image diagnostics (LINK..., IMG...) are made once every
+// page is known (site_build.cpp); a page built again with the same
+// contribution has the same ones: copies them from `before` to `after`.
+void keep_link_diagnostics(const Diagnostics& before, Diagnostics& after);
 
 struct PageState {
     Diagnostics diagnostics;  // parse, resolve and prose checks

@@ -15,6 +15,7 @@ struct SiteConfig {
     std::string base_url;  // absolute http(s) URL with trailing '/', or empty
     std::string language = "en";
     std::vector<std::string> authors;
+    std::vector<std::string> embed_hosts;  // hosts an ```embed block may show (embed_block.h); none by default
 };
 
 SiteConfig load_site_config(const std::string& path, const std::string& text, Diagnostics& out);

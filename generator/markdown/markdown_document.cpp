@@ -27,7 +27,14 @@ constexpr const char* kOmitted = "<!-- raw HTML omitted -->";
 // Replaces the author's raw HTML by a comment and empties link and image
 // URLs whose scheme is not http(s), mailto or relative; the same protection
 // cmark-gfm gives without CMARK_OPT_UNSAFE, applied to the tree instead.
-void neutralise_raw_html(cmark_node* root) {
+void neutralise_raw_html(cmark_node* root, std::vector<MarkdownDocument::OmittedHtml>& omitted) {
+    auto note = [&omitted](cmark_node* node) {
+        const char* literal = cmark_node_get_literal(node);
+        std::string html = literal ? literal : "";
+        size_t start = html.find_first_not_of(" \t\r\n");
+        if (start == std::string::npos || html.compare(start, 2, "</") == 0 || html.compare(start, 4, "<!--") == 0) return;
+        omitted.push_back({node, html.substr(start)});
+    };
     cmark_iter* iter = cmark_iter_new(root);
     cmark_event_type event;
     while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
@@ -35,9 +42,11 @@ void neutralise_raw_html(cmark_node* root) {
         cmark_node* node = cmark_iter_get_node(iter);
         switch (cmark_node_get_type(node)) {
             case CMARK_NODE_HTML_BLOCK:
+                note(node);
                 cmark_node_set_literal(node, (std::string(kOmitted) + "\n").c_str());
                 break;
             case CMARK_NODE_HTML_INLINE:
+                note(node);
                 cmark_node_set_literal(node, kOmitted);
                 break;
             case CMARK_NODE_LINK:
@@ -90,12 +99,12 @@ MarkdownDocument::MarkdownDocument(const std::string& markdown, int first_line) 
     parser_ = new_parser();
     cmark_parser_feed(parser_, markdown.data(), markdown.size());
     root_ = cmark_parser_finish(parser_);
-    neutralise_raw_html(root_);
+    neutralise_raw_html(root_, omitted_);
 }
 
 MarkdownDocument::MarkdownDocument(cmark_parser* parser, cmark_node* root, int first_line)
     : parser_(parser), root_(root), line_offset_(first_line - 1) {
-    neutralise_raw_html(root_);
+    neutralise_raw_html(root_, omitted_);
 }
 
 std::unique_ptr<MarkdownDocument> MarkdownDocument::parse_within(const std::string& markdown, int first_line,

@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 struct cmark_node;
 struct cmark_parser;
@@ -53,12 +54,22 @@ public:
     void set_position(cmark_node* node, int file_line, int column) { positions_[node] = {file_line, column}; }
     std::string render_html() const;          // fragment; raw HTML filtered
 
+    // The author's raw HTML that became a comment, in document order: its
+    // node (now the comment) and the HTML as written, closing tags and
+    // comments left out (they hide nothing a reader would miss).
+    struct OmittedHtml {
+        cmark_node* node = nullptr;
+        std::string html;
+    };
+    const std::vector<OmittedHtml>& omitted_html() const { return omitted_; }
+
 private:
     MarkdownDocument(cmark_parser* parser, cmark_node* root, int first_line);  // takes both
     cmark_parser* parser_ = nullptr;
     cmark_node* root_ = nullptr;
     int line_offset_ = 0;
     std::map<cmark_node*, std::pair<int, int>> positions_;
+    std::vector<OmittedHtml> omitted_;
 };
 
 // The plain text of a node's descendants (text, code, breaks as spaces).

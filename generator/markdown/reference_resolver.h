@@ -15,7 +15,9 @@
 
 #include "chart_spec.h"
 #include "diagnostics.h"
+#include "embed_block.h"
 #include "input_limits.h"
+#include "local_links.h"
 #include "markdown_document.h"
 #include "registry.h"
 
@@ -71,6 +73,8 @@ struct ResolvedPage {
     std::string id_prefix;            // in front of every id this page's HTML defines
     std::vector<cmark_node*> bare_marks;  // [text](fig:-): an intentional bare number, rendered as text
     std::vector<cmark_node*> refused_images;  // ![alt](fig:ID), ![alt](cite:ID): REF003, rendered as their alt text
+    std::vector<LocalLink> local_links;       // links and images to files of the site (local_links.h)
+    std::vector<EmbedUse> embeds;             // ```embed blocks (embed_block.h)
 };
 
 // The id of a source's entry in the page's reference list.

@@ -97,6 +97,16 @@ std::string render_page_body(MarkdownDocument& doc, const ResolvedPage& resolved
         cmark_node_replace(chart.block, block);
         cmark_node_free(chart.block);
     }
+    for (const EmbedUse& embed : resolved.embeds) {
+        if (!embed.block) continue;
+        cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+        cmark_node_set_on_enter(block, embed_html(embed).c_str());
+        cmark_node_set_on_exit(block, "");
+        cmark_node_replace(embed.block, block);
+        cmark_node_free(embed.block);
+    }
+    for (const LocalLink& link : resolved.local_links)  // post-training.md -> training-costs.html
+        if (link.node && link.href != link.written) cmark_node_set_url(link.node, link.href.c_str());
     for (const Heading& h : resolved.headings) {
         std::string tag = "h" + std::to_string(h.level);
         wrap_block(h.node, "<" + tag + " id=\"" + escape_html(h.id) + "\">",

@@ -109,11 +109,13 @@ std::optional<PageEdit> rebuild_edited_pages(SiteState& state, const std::vector
         if (!same_front_matter(loaded.page->meta, old.meta) || loaded.page->slug != old.slug) return std::nullopt;
         r.page = std::move(*loaded.page);
         r.text = std::move(*loaded.text);
-        build_page(r.page, {&content.registry, &state.report.marks, &site, &r.text}, *state.templates, r.work);
+        build_page(r.page, {&content.registry, &state.report.marks, &site, &r.text, nullptr, options.content_dir},
+                   *state.templates, r.work);
         if (r.work.diagnostics.has_errors()) return std::nullopt;  // a full build reports it
         r.contribution = page_contribution(r.page.slug, r.page.meta.title, r.work.resolved, r.work.bare);
         const PageState& before = state.pages[r.index];
         if (!r.contribution.same_as(before.contribution)) return std::nullopt;
+        keep_link_diagnostics(before.diagnostics, r.work.diagnostics);
         bare_changed = bare_changed || !same_bare(r.contribution.bare, before.contribution.bare);
     }
     PageEdit edit;

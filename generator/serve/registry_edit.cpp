@@ -86,7 +86,7 @@ std::optional<RegistryChange> load_changed_registry(SiteState& state, const File
 // they were last built from. False if one of them now has errors or uses
 // other figures, sources or charts (a full build then).
 bool rebuild_pages(SiteState& state, const RegistryChange& change, std::vector<TemplateEngine>& engines,
-                   std::vector<Rebuilt>& rebuilt) {
+                   std::vector<Rebuilt>& rebuilt, const std::string& content_dir) {
     LoadedContent& content = state.content;
     SiteContext site{&content.config, &content.pages, SOURCED_VERSION};
     for (size_t i = 0; i < state.pages.size(); ++i)
@@ -97,9 +97,11 @@ bool rebuild_pages(SiteState& state, const RegistryChange& change, std::vector<T
         Page page = content.pages[r.index];
         const std::string& text = content.texts.at(page.path);
         page.body = split_front_matter(text).body;
-        build_page(page, {&content.registry, &change.report.marks, &site, &text}, engines[static_cast<size_t>(worker)], r.work);
+        build_page(page, {&content.registry, &change.report.marks, &site, &text, nullptr, content_dir},
+                   engines[static_cast<size_t>(worker)], r.work);
         r.contribution = page_contribution(page.slug, page.meta.title, r.work.resolved, r.work.bare);
         if (r.work.diagnostics.has_errors() || !r.contribution.same_as(state.pages[r.index].contribution)) declined = true;
+        else keep_link_diagnostics(state.pages[r.index].diagnostics, r.work.diagnostics);
     });
     return !declined;
 }
@@ -220,7 +222,7 @@ std::optional<PageEdit> rebuild_after_registry_edit(SiteState& state, const File
     std::vector<TemplateEngine> engines(static_cast<size_t>(std::max(1, state.jobs)), *state.templates);
     std::vector<Rebuilt> rebuilt;
     PageEdit edit;
-    if (!rebuild_pages(state, *change, engines, rebuilt) || !take_diagnostics(state, *change, rebuilt, options, edit))
+    if (!rebuild_pages(state, *change, engines, rebuilt, options.content_dir) || !take_diagnostics(state, *change, rebuilt, options, edit))
         return decline(state, *change);
     // From here on the edit is taken: the state becomes the new site's.
     render_taken_edit(state, *change, rebuilt, engines, options, edit);
