@@ -31,7 +31,7 @@ bool uses_any(const PageContribution& c, const std::set<std::string>& figures, c
 }
 
 // One page built again against the new registry, not yet part of the state.
-struct Rebuilt {
+struct PageRebuilt {
     size_t index = 0;
     PageWork work;
     PageContribution contribution;
@@ -86,14 +86,14 @@ std::optional<RegistryChange> load_changed_registry(SiteState& state, const File
 // they were last built from. False if one of them now has errors or uses
 // other figures, sources or charts (a full build then).
 bool rebuild_pages(SiteState& state, const RegistryChange& change, std::vector<TemplateEngine>& engines,
-                   std::vector<Rebuilt>& rebuilt, const std::string& content_dir) {
+                   std::vector<PageRebuilt>& rebuilt, const std::string& content_dir) {
     LoadedContent& content = state.content;
     SiteContext site{&content.config, &content.pages, SOURCED_VERSION};
     for (size_t i = 0; i < state.pages.size(); ++i)
         if (uses_any(state.pages[i].contribution, change.figures, change.sources)) rebuilt.push_back({i, {}, {}});
     std::atomic<bool> declined{false};
     parallel_for(rebuilt.size(), state.jobs, [&](size_t k, int worker) {
-        Rebuilt& r = rebuilt[k];
+        PageRebuilt& r = rebuilt[k];
         Page page = content.pages[r.index];
         const std::string& text = content.texts.at(page.path);
         page.body = split_front_matter(text).body;
@@ -108,10 +108,10 @@ bool rebuild_pages(SiteState& state, const RegistryChange& change, std::vector<T
 
 // The site's diagnostics with the new registry's; false (and the state's
 // diagnostics as they were) when --strict fails on a warning.
-bool take_diagnostics(SiteState& state, RegistryChange& change, const std::vector<Rebuilt>& rebuilt,
+bool take_diagnostics(SiteState& state, RegistryChange& change, const std::vector<PageRebuilt>& rebuilt,
                       const BuildOptions& options, PageEdit& edit) {
     std::map<size_t, const Diagnostics*> replaced;
-    for (const Rebuilt& r : rebuilt) replaced[r.index] = &r.work.diagnostics;
+    for (const PageRebuilt& r : rebuilt) replaced[r.index] = &r.work.diagnostics;
     Diagnostics site_checks;
     check_site(state.content, state.usage, site_checks);  // a figure's evidence may name other sources now
     auto swap_all = [&] {
@@ -189,13 +189,13 @@ void render_site_wide(SiteState& state, const RegistryChange& change, std::vecto
 // The taken edit's files: the rebuilt pages and their chart cards, the
 // changed figures' cards, the site-wide pages, the changed list entries and
 // the search index; the state becomes the new site's.
-void render_taken_edit(SiteState& state, RegistryChange& change, std::vector<Rebuilt>& rebuilt,
+void render_taken_edit(SiteState& state, RegistryChange& change, std::vector<PageRebuilt>& rebuilt,
                        std::vector<TemplateEngine>& engines, const BuildOptions& options, PageEdit& edit) {
     LoadedContent& content = state.content;
     for (auto& [path, text] : change.texts) content.texts[path] = std::move(text);
     OutputTree& changed = edit.changed;
     SiteOutput output(changed, nullptr);
-    for (Rebuilt& r : rebuilt) {
+    for (PageRebuilt& r : rebuilt) {
         const Page& page = content.pages[r.index];
         add_chart_card_pages(output, engines.front(),
                              chart_cards_on(page.slug, page.meta.title, page.path, r.work.resolved.charts), content.config);
@@ -220,7 +220,7 @@ std::optional<PageEdit> rebuild_after_registry_edit(SiteState& state, const File
     std::optional<RegistryChange> change = load_changed_registry(state, files, options);
     if (!change) return std::nullopt;
     std::vector<TemplateEngine> engines(static_cast<size_t>(std::max(1, state.jobs)), *state.templates);
-    std::vector<Rebuilt> rebuilt;
+    std::vector<PageRebuilt> rebuilt;
     PageEdit edit;
     if (!rebuild_pages(state, *change, engines, rebuilt, options.content_dir) || !take_diagnostics(state, *change, rebuilt, options, edit))
         return decline(state, *change);
