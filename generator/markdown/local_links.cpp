@@ -7,14 +7,12 @@
 
 #include <uriparser/Uri.h>
 
+#include "ascii.h"
 #include "markdown_document.h"
 
 namespace sourced {
 
 namespace {
-
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 std::string percent_decoded(const std::string& text) {
     std::vector<char> buffer(text.begin(), text.end());
@@ -35,10 +33,10 @@ bool leads_above(const std::string& normal) { return normal == ".." || normal.rf
 bool is_local_url(const std::string& url) {
     if (url.empty() || url.rfind("//", 0) == 0) return false;
     // RFC 3986 3.1: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"
-    if (!is_alpha(url[0])) return true;
+    if (!is_ascii_alpha(url[0])) return true;
     for (char c : url) {
         if (c == ':') return false;
-        if (!(is_alpha(c) || is_digit(c) || c == '+' || c == '-' || c == '.')) return true;
+        if (!(is_ascii_alpha(c) || is_ascii_digit(c) || c == '+' || c == '-' || c == '.')) return true;
     }
     return true;
 }
