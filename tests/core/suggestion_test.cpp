@@ -43,3 +43,22 @@ TEST_CASE("the closest name skips no candidate that could win", "[resolve]") {
     CHECK(closest_name("abcd", candidates) == "abce");  // a tie goes to the first in order
     CHECK(closest_name("packaging", candidates) == "pack");
 }
+
+TEST_CASE("a misspelt segment of a longer id finds the id", "[resolve]") {
+    const std::vector<std::string> ids = {"ascend-910c-packaging-yield", "ascend-910c-packaging-loss", "ascend-910b-tsmc-dies",
+                                          "v3-pretrain-gpu-hours"};
+    CHECK(closest_name("ascend-910c-yeild", ids) == "ascend-910c-packaging-yield");
+    CHECK(closest_name("ascend-910c-los", ids).empty());            // three letters: too short to guess
+    CHECK(closest_name("ascend-910d-yield", ids).empty());          // a segment with a digit must match exactly
+    CHECK(closest_name("pretrain-gpu-huors", ids) == "v3-pretrain-gpu-hours");
+    CHECK(closest_name("yeild", ids).empty());                      // one word alone would match any id that has it
+}
+
+TEST_CASE("a swap of two letters is one edit", "[resolve]") {
+    CHECK(edit_distance("yeild", "yield") == 1);
+    CHECK(edit_distance("psot", "post") == 1);
+    CHECK(edit_distance("kitten", "sitting") == 3);
+    CHECK(did_you_mean("viral-psot", {"viral-post", "vendor-post"}) == " (did you mean 'viral-post'?)");
+    CHECK(did_you_mean("unverifed", {"verified", "reported", "unverified"}) == " (did you mean 'unverified'?)");
+    CHECK(did_you_mean("titel", {"title", "summary", "date"}) == " (did you mean 'title'?)");
+}
