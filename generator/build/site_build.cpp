@@ -335,7 +335,10 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     // report what follows from it: each page's figures unknown against an empty
     // registry, a figure of value 0. The load stage's errors, all of them, are
     // the whole report, as a compiler stops after its parse errors.
-    if (b.out().has_errors()) return result;
+    if (b.out().has_errors()) {
+        result.pages = static_cast<int>(b.content().pages.size());
+        return result;
+    }
     check_registry_stage(b);
     timer.next("check registry");
     if (stop_here()) return result;

@@ -106,7 +106,8 @@ std::string closest_whole(const std::string& name, const std::vector<std::string
         // The edit distance is at least the difference in length, which is
         // the distance given to a candidate that contains the name or is in it.
         size_t length_gap = candidate.size() > name.size() ? candidate.size() - name.size() : name.size() - candidate.size();
-        bool contains = name.size() >= 3 && (candidate.find(name) != std::string::npos || name.find(candidate) != std::string::npos);
+        bool contains = std::min(name.size(), candidate.size()) >= 3 &&
+                        (candidate.find(name) != std::string::npos || name.find(candidate) != std::string::npos);
         if (!contains && best_distance != std::string::npos && length_gap > best_distance) continue;  // cannot win
         size_t d = contains ? length_gap : edit_distance(name, candidate);
         if (d < best_distance || (d == best_distance && candidate < best)) {
@@ -115,7 +116,7 @@ std::string closest_whole(const std::string& name, const std::vector<std::string
         }
     }
     size_t limit = std::max<size_t>(2, name.size() / 3);
-    bool contained = !best.empty() && name.size() >= 3 &&
+    bool contained = std::min(name.size(), best.size()) >= 3 &&
                      (best.find(name) != std::string::npos || name.find(best) != std::string::npos);
     return best_distance <= limit || contained ? best : std::string();
 }

@@ -16,10 +16,11 @@ namespace {
 const std::set<std::string> kFigureKeys = {"id", "value", "unit", "display", "claim", "status", "sources", "as_of",
                                            "note", "verified", "quantity", "derived", "review_by", "changed"};
 
-// REG007 at the date field `key` unless its text is a date on the calendar.
-void check_date(EntryReader& r, const std::string& what, const std::string& key, const std::string& text) {
+// REG007 at the date field `key` (`label` in the message) unless its text is a date on the calendar.
+void check_date(EntryReader& r, const std::string& what, const std::string& key, const std::string& label,
+                const std::string& text) {
     if (text.empty() || is_calendar_date(text)) return;
-    r.error_at(key, "REG007", what + ": " + key + " '" + text + "' " +
+    r.error_at(key, "REG007", what + ": " + label + " '" + text + "' " +
                                   (is_date_form(text) ? "is not a date on the calendar" : "must be YYYY, YYYY-MM or YYYY-MM-DD"));
 }
 
@@ -76,10 +77,10 @@ void read_figure(const std::string& path, const EntryNode& at, const json& entry
     f.derived = r.text("derived", false);
     f.review_by = r.text("review_by", false);
     f.changed = r.text("changed", false);
-    check_date(r, what, "changed", f.changed);
+    check_date(r, what, "changed", "changed", f.changed);
     if (!f.id.empty() && !is_valid_id(f.id)) r.error_at("id", "REG004", what + ": id must match [a-z0-9][a-z0-9._-]*");
-    check_date(r, what, "as_of", f.as_of);
-    check_date(r, what, "review_by", f.review_by);
+    check_date(r, what, "as_of", "as_of", f.as_of);
+    check_date(r, what, "review_by", "review_by", f.review_by);
 
     auto value = entry.find("value");
     if (value == entry.end()) r.error("REG002", what + " is missing required field 'value'");
@@ -131,7 +132,7 @@ void read_figure(const std::string& path, const EntryNode& at, const json& entry
             TextPosition v_pos = v_at.found() ? v_at.value() : TextPosition{where.line, where.column};
             EntryReader vr(path, *v, {path, v_pos.line, v_pos.column, v_at.json_path}, what + " verification", out, v_at);
             f.verified = Verification{vr.text("on", true), vr.text("method", true)};
-            check_date(vr, what + ": verified", "on", f.verified->on);
+            check_date(vr, what, "on", "verified on", f.verified->on);
         }
     }
     // The record is REG011's alone; what else a verified figure needs (a

@@ -19,7 +19,7 @@ TEST_CASE("a verified figure without its record is REG011 alone, never also SRC0
     Registry registry = load_registry("registry.json", text, load);
     REQUIRE(load.all().size() == 1);
     CHECK(format_diagnostic(load.all()[0]) ==
-          "registry.json:20:81: error[REG011]: figures[2].status: figure 'x' has status 'verified' but no 'verified' "
+          "registry.json:17:82: error[REG011]: figures[2].status: figure 'x' has status 'verified' but no 'verified' "
           "record {\"on\", \"method\"}");
     Diagnostics checks;
     RegistryMarks marks;

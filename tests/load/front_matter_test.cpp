@@ -42,8 +42,8 @@ TEST_CASE("an unknown front matter key is an error at its line and column", "[fr
     CHECK(errors_of("---\ntitle: A\n  \nsumary: typo\n---\n") ==
           "page.md:4:1: error[FM002]: unknown front matter key 'sumary' (did you mean 'summary'?)\n");
     CHECK(errors_of("---\ntitel: A\n---\n") ==
-          "page.md:2:1: error[FM002]: unknown front matter key 'titel' (did you mean 'title'?)\n"
-          "page.md:1:1: error[FM003]: front matter is missing required key 'title'\n");
+          "page.md:1:1: error[FM003]: front matter is missing required key 'title'\n"
+          "page.md:2:1: error[FM002]: unknown front matter key 'titel' (did you mean 'title'?)\n");
     CHECK(errors_of("---\ntitle: A\ncolour: red\n---\n") ==
           "page.md:3:1: error[FM002]: unknown front matter key 'colour' (known: title, summary, date, weight, slug, draft)\n");
 }

@@ -103,7 +103,7 @@ TEST_CASE("registry dates must exist on the calendar", "[registry]") {
     CHECK(errors_of(one_figure(R"("as_of": "2020-13-45")")) ==
           "registry.json:10:14: error[REG007]: figures[0].as_of: figure 'f': as_of '2020-13-45' is not a date on the calendar\n");
     CHECK(errors_of(one_figure(R"("verified": {"on": "2024-02-30", "method": "m"})")) ==
-          "registry.json:12:24: error[REG007]: figures[0].verified.on: figure 'f': verified: on '2024-02-30' is not a date "
+          "registry.json:12:24: error[REG007]: figures[0].verified.on: figure 'f': verified on '2024-02-30' is not a date "
           "on the calendar\n");
     CHECK(errors_of(one_figure(R"("review_by": "2026-04-31")")).find("review_by '2026-04-31' is not a date on the calendar") !=
           std::string::npos);
