@@ -382,6 +382,15 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& files) {
     load_stage(b);
     timer.next("load");
     if (stop_here()) return result;
+    // A file that did not load (malformed JSON, a registry entry that could not
+    // be read, a page without front matter) would make every later stage
+    // report what follows from it: each page's figures unknown against an empty
+    // registry, a figure of value 0. The load stage's errors, all of them, are
+    // the whole report, as a compiler stops after its parse errors.
+    if (b.out().has_errors()) {
+        result.pages = static_cast<int>(b.content().pages.size());
+        return result;
+    }
     check_registry_stage(b);
     timer.next("check registry");
     if (stop_here()) return result;

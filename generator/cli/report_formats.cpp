@@ -20,7 +20,7 @@ std::string code_description(const std::string& code) {
         {"SRC002", "The number in a fig: link's text does not match the figure's value."},
         {"SRC003", "A quote was not found in its source's snapshot."},
         {"SRC004", "A quote does not state its figure's number."},
-        {"SRC005", "A verified figure lacks a verified record, a primary source with a URL, or a quote."},
+        {"SRC005", "A verified figure lacks a primary source with a URL, or a quote (a missing verified record is REG011)."},
         {"SRC006", "A figure's review_by date has passed; it renders as stale."},
         {"SRC007", "Figures share a quantity but differ in value and are not all disputed."},
         {"SRC008", "A derived expression does not parse, names an unknown figure, or does not match the stated value."},

@@ -2,6 +2,7 @@
 
 #include "input_limits.h"
 
+#include <cctype>
 #include <iterator>
 #include <set>
 #include <vector>
@@ -75,6 +76,18 @@ std::size_t string_end(const std::string& text, std::size_t open) {
         else if (text[at] == '"') return at;
     }
     return text.size();
+}
+
+// What a person most likely wrote where the parser stopped at `at`: a comma
+// after the last item (JavaScript allows one, JSON does not) or a comment.
+std::string syntax_hint(const std::string& text, std::size_t at) {
+    if (at >= text.size()) return "";
+    if (text[at] == '/' || text[at] == '#') return " (JSON has no comments: remove it, or keep the text in a \"note\" field)";
+    if (text[at] != ']' && text[at] != '}') return "";
+    std::size_t before = at;
+    while (before > 0 && std::isspace(static_cast<unsigned char>(text[before - 1]))) --before;
+    if (before > 0 && text[before - 1] == ',') return " (a comma after the last item: JSON allows none; remove it)";
+    return "";
 }
 
 }  // namespace
@@ -232,7 +245,7 @@ std::optional<nlohmann::json> parse_json_document(const std::string& path, const
         // nlohmann's text: "[json.exception.parse_error.101] parse error at line 3, column 16: syntax error ..."
         auto colon = message.find(": ", message.find("parse error"));
         std::string detail = colon == std::string::npos ? message : message.substr(colon + 2);
-        out.error(path, pos.line, pos.column, "JSON001", "malformed JSON: " + detail);
+        out.error(path, pos.line, pos.column, "JSON001", "malformed JSON: " + detail + syntax_hint(text, byte));
     } catch (const json::out_of_range& e) {
         // "number overflow parsing '1e999'": point at the number.
         std::string message = e.what();

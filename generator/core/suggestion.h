@@ -8,11 +8,17 @@
 
 namespace sourced {
 
-// Levenshtein distance, in bytes.
+// Edit distance in bytes (optimal string alignment): an insertion, a
+// deletion, a substitution or a swap of two neighbouring bytes ("yeild") is one.
 size_t edit_distance(const std::string& a, const std::string& b);
 
 // The candidate closest to `name` if it is close enough to be a likely typo
-// (or contains / is contained in `name`), else empty.
+// (or contains / is contained in `name`), else empty. When no whole name is
+// close, an id is compared by its segments (split at - _ . :):
+// "ascend-910c-yeild" finds "ascend-910c-packaging-yield", each of its
+// segments one of the candidate's in order, with at most two typos, none in a
+// segment with a digit. Any list of names will do: figure and source ids,
+// statuses, field and front matter keys, a bare `@word` against source keys.
 std::string closest_name(const std::string& name, const std::vector<std::string>& candidates);
 
 // " (did you mean 'x'?)" or "".

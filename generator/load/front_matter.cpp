@@ -5,7 +5,9 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "calendar_date.h"
 #include "input_limits.h"
+#include "suggestion.h"
 
 namespace sourced {
 
@@ -23,14 +25,33 @@ size_t next_line(const std::string& text, size_t pos) {
     return nl == std::string::npos ? text.size() : nl + 1;
 }
 
-bool is_date(const std::string& s) {
-    static const std::regex date(R"(\d{4}-\d{2}-\d{2})");
-    return std::regex_match(s, date);
-}
-
 bool is_slug(const std::string& s) {
     static const std::regex slug(R"([a-z0-9][a-z0-9-]*)");
     return std::regex_match(s, slug);
+}
+
+// yaml-cpp's "illegal map value" on a line such as `title: Ascend: the yield`
+// is a second ': ' in a plain value: the hint says to quote the value.
+std::string colon_hint(const std::string& yaml, const YAML::Mark& mark) {
+    if (mark.line < 0) return "";
+    size_t start = 0;
+    for (int line = 0; line < mark.line && start != std::string::npos; ++line) {
+        start = yaml.find('\n', start);
+        if (start != std::string::npos) ++start;
+    }
+    if (start == std::string::npos) return "";
+    std::string line = yaml.substr(start, yaml.find('\n', start) - start);
+    size_t first = line.find(": ");
+    if (first == std::string::npos || line.find(": ", first + 2) == std::string::npos) return "";
+    size_t value = line.find_first_not_of(' ', first + 2);
+    if (value == std::string::npos || line[value] == '"' || line[value] == '\'') return "";
+    std::string key = line.substr(0, first);
+    while (!key.empty() && key.front() == ' ') key.erase(0, 1);
+    std::string rest = line.substr(value);
+    while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\r')) rest.pop_back();
+    std::string quoted;
+    for (char c : rest) quoted += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
+    return " (a value with ': ' in it must be quoted: " + key + ": \"" + quoted + "\")";
 }
 
 }  // namespace
@@ -74,7 +95,7 @@ FrontMatter parse_front_matter(const std::string& path, const SplitPage& page, D
     try {
         root = YAML::Load(page.yaml);
     } catch (const YAML::Exception& e) {
-        report(e.mark, "malformed YAML front matter: " + e.msg);
+        report(e.mark, "malformed YAML front matter: " + e.msg + colon_hint(page.yaml, e.mark));
         return fm;
     }
     if (root.IsNull()) {
@@ -103,7 +124,9 @@ FrontMatter parse_front_matter(const std::string& path, const SplitPage& page, D
                                                      "citation-abbreviations", "lang", "author"};
         if (pandoc.count(name)) continue;
         if (!known.count(name)) {
-            report(key.Mark(), "unknown front matter key '" + name + "' (known: title, summary, date, weight, slug, draft)");
+            std::string suggestion = did_you_mean(name, {known.begin(), known.end()});
+            report(key.Mark(), "unknown front matter key '" + name + "'" +
+                                   (suggestion.empty() ? " (known: title, summary, date, weight, slug, draft)" : suggestion));
             continue;
         }
         if (!value.IsScalar()) {
@@ -133,7 +156,8 @@ FrontMatter parse_front_matter(const std::string& path, const SplitPage& page, D
             } else if (name == "summary") {
                 fm.summary = text;
             } else if (name == "date") {
-                if (!is_date(text)) report(value.Mark(), "date '" + text + "' must be YYYY-MM-DD");
+                if (text.size() != 10 || !is_date_form(text)) report(value.Mark(), "date '" + text + "' must be YYYY-MM-DD");
+                else if (!is_full_calendar_date(text)) report(value.Mark(), "date '" + text + "' is not a date on the calendar");
                 else fm.date = text;
             } else if (name == "weight") {
                 fm.weight = value.as<int>();

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "json_document.h"
+#include "suggestion.h"
 #include "web_url.h"
 
 namespace sourced {
@@ -64,8 +65,11 @@ SiteConfig load_site_config(const std::string& path, const std::string& text, Di
     for (const auto& item : document->items()) {
         TextPosition pos = position_of_offset(text, text.find("\"" + item.key() + "\""));
         if (!known.count(item.key())) {
+            std::string suggestion = did_you_mean(item.key(), {known.begin(), known.end()});
             out.error(path, pos.line, pos.column, "CFG001",
-                      "unknown setting '" + item.key() + "' (known: title, description, base_url, language, authors, embed_hosts)");
+                      "unknown setting '" + item.key() + "'" +
+                          (suggestion.empty() ? " (known: title, description, base_url, language, authors, embed_hosts)"
+                                              : suggestion));
             continue;
         }
         if (item.key() == "authors") {

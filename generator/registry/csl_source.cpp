@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <set>
 
+#include "calendar_date.h"
+#include "suggestion.h"
 #include "web_url.h"
 
 namespace sourced {
@@ -47,7 +49,8 @@ std::optional<Source> read_source(const std::string& path, const EntryNode& at, 
     EntryLocation where = locate_entry(path, at, entry);
     std::string what = entry_name("source", entry, index);
     if (!entry.is_object()) {
-        out.error(path, where.line, where.column, "REG001", what + " must be a JSON object");
+        out.error(path, where.line, where.column, "REG001",
+                  (at.json_path.empty() ? "" : at.json_path + ": ") + what + " must be a JSON object");
         return std::nullopt;
     }
     EntryReader r(path, entry, where, what, out, at);
@@ -65,33 +68,50 @@ std::optional<Source> read_source(const std::string& path, const EntryNode& at, 
     if (!s.url.empty()) s.url = accept_url(r, what, "URL", "URL", s.url);
     else if (!s.doi.empty()) s.url = accept_url(r, what, "DOI", "URL of the DOI", doi_url(s.doi));
     if (!s.id.empty() && !is_valid_source_id(s.id))
-        r.error("REG004", what + ": id must match [A-Za-z0-9_][A-Za-z0-9_.:-]*");
+        r.error_at("id", "REG004",
+                   what + ": id must match [A-Za-z0-9_][A-Za-z0-9_.:-]*");
     if (auto a = entry.find("author"); a != entry.end()) {
-        if (!a->is_array()) r.error("REG003", what + ": field 'author' must be a list of CSL names");
-        else
-            for (const auto& name : *a) {
-                std::string n = csl_name_text(name);
-                if (n.empty()) r.error("REG003", what + ": an author needs 'family' or 'literal'");
-                else s.authors.push_back(n);
+        if (!a->is_array()) r.error_at("author", "REG003", what + ": field 'author' must be a list of CSL names");
+        else {
+            std::vector<EntryNode> names = at.member("author").elements();
+            for (size_t k = 0; k < a->size(); ++k) {
+                std::string n = csl_name_text((*a)[k]);
+                if (!n.empty()) {
+                    s.authors.push_back(n);
+                } else if (k < names.size()) {
+                    TextPosition p = names[k].value();
+                    out.error(path, p.line, p.column, "REG003", names[k].json_path + ": " + what + ": an author needs 'family' or 'literal'");
+                } else {
+                    r.error("REG003", what + ": an author needs 'family' or 'literal'");
+                }
             }
+        }
     }
     for (const char* key : {"issued", "accessed"}) {
         auto d = entry.find(key);
         if (d == entry.end()) continue;
         std::string date = csl_date_text(*d);
-        if (date.empty()) r.error("REG007", what + ": '" + key + "' is not a CSL date ({\"date-parts\": [[2026, 6, 26]]})");
+        if (date.empty()) r.error_at(key, "REG007", what + ": '" + key + "' is not a CSL date ({\"date-parts\": [[2026, 6, 26]]})");
+        else if (is_date_form(date) && !is_calendar_date(date)) r.error_at(key, "REG007", what + ": '" + key + "' " + date + " is not a date on the calendar");
         (std::string(key) == "issued" ? s.issued : s.accessed) = date;
     }
     if (auto c = entry.find("custom"); c != entry.end()) {
         if (!c->is_object()) {
-            r.error("REG003", what + ": field 'custom' must be an object");
+            r.error_at("custom", "REG003", what + ": field 'custom' must be an object");
         } else {
-            EntryReader cr(path, *c, where, what, out, at.member("custom"));
+            EntryNode c_at = at.member("custom");
+            EntryReader cr(path, *c, where, what, out, c_at);
             s.kind = cr.text("kind", false);
             s.via = cr.text("via", false);
+            if (!s.via.empty()) {
+                EntryNode via = c_at.member("via");
+                TextPosition p = via.found() ? via.value() : TextPosition{where.line, where.column};
+                s.via_at = {path, p.line, p.column, via.json_path};
+            }
             s.archive_url = accept_url(cr, what, "archive_url", "archive_url", cr.text("archive_url", false));
             if (!s.kind.empty() && !kSourceKinds.count(s.kind))
-                r.error("REG008", what + ": kind '" + s.kind + "' is not one of primary, secondary, vendor, press-release, social");
+                cr.error_at("kind", "REG008", what + ": kind '" + s.kind + "' is not one of primary, secondary, vendor, press-release, social" +
+                                                  did_you_mean(s.kind, {kSourceKinds.begin(), kSourceKinds.end()}));
         }
     }
     return s;

@@ -37,6 +37,7 @@ struct Source {
     std::string doi;                   // DOI, without "https://doi.org/"
     nlohmann::json csl;                // the whole CSL-JSON item, every field kept as written (URL too: use `url`)
     EntryLocation where;               // where.path: registry.json or the separate sources file
+    EntryLocation via_at;              // custom.via's value, when there is one
 };
 
 // Reads `entry`, item number `index` (from 0) of a sources list in the file

@@ -28,6 +28,7 @@ struct Evidence {
     std::string source_id;
     std::string quote;
     std::string locator;
+    EntryLocation where;  // its "id" value (the entry when it has none)
 };
 
 struct Verification {

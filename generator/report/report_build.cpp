@@ -143,6 +143,10 @@ ReportResult build_report(const ReportOptions& options, const FileSystem& files)
 
     // load, and the registry checks the site's cards show (stale, arithmetic, checked quotes)
     Project project = load_project(options, files, out);
+    if (out.has_errors()) {  // as build: a file that did not load is reported alone, not what follows from it
+        result.texts = project.content.texts;
+        return result;
+    }
     LoadedContent& content = project.content;
     CheckReport checked;
     check_registry_content(content, content.texts, options, files, options.content_dir, out, checked);

@@ -122,7 +122,8 @@ TEST_CASE("SRC007 a shared quantity with different values must be disputed", "[c
 TEST_CASE("SRC008/SRC009 derived figures are recomputed and no stronger than their inputs", "[checks][SRC008][SRC009]") {
     auto derived = [](const std::string& expr, double value, const std::string& status) {
         return R"(, {"id": "d", "value": )" + std::to_string(value) + R"(, "unit": "x", "display": "d", "claim": "c", "status": ")" +
-               status + R"(", "sources": [{"id": "csis"}], "as_of": "2025", "derived": ")" + expr + R"("})";
+               status + R"(", "sources": [{"id": "csis"}], "as_of": "2025", "derived": ")" + expr + R"(")" +
+               (status == "verified" ? R"(, "verified": {"on": "2026-01-01", "method": "m"})" : "") + "}";
     };
     BuildResult good = build_page(kUses + "[](fig:d)\n", derived("100 - packaging-yield", 25, "reported"));
     INFO(test::diagnostics_text(good));

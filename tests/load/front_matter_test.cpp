@@ -40,7 +40,12 @@ TEST_CASE("every front matter key is read", "[front-matter]") {
 
 TEST_CASE("an unknown front matter key is an error at its line and column", "[front-matter]") {
     CHECK(errors_of("---\ntitle: A\n  \nsumary: typo\n---\n") ==
-          "page.md:4:1: error[FM002]: unknown front matter key 'sumary' (known: title, summary, date, weight, slug, draft)\n");
+          "page.md:4:1: error[FM002]: unknown front matter key 'sumary' (did you mean 'summary'?)\n");
+    CHECK(errors_of("---\ntitel: A\n---\n") ==
+          "page.md:1:1: error[FM003]: front matter is missing required key 'title'\n"
+          "page.md:2:1: error[FM002]: unknown front matter key 'titel' (did you mean 'title'?)\n");
+    CHECK(errors_of("---\ntitle: A\ncolour: red\n---\n") ==
+          "page.md:3:1: error[FM002]: unknown front matter key 'colour' (known: title, summary, date, weight, slug, draft)\n");
 }
 
 TEST_CASE("a missing title, bad YAML and bad values are errors", "[front-matter]") {
@@ -53,4 +58,20 @@ TEST_CASE("a missing title, bad YAML and bad values are errors", "[front-matter]
     CHECK(errors_of("---\ntitle: A\nslug: ../../etc\n---\n") ==
           "page.md:3:7: error[FM002]: slug '../../etc' must match [a-z0-9][a-z0-9-]* (it names a file in the site)\n");
     CHECK(errors_of("---\ntitle: A\ndate: June 5\n---\n") == "page.md:3:7: error[FM002]: date 'June 5' must be YYYY-MM-DD\n");
+}
+
+TEST_CASE("an unquoted colon in a value says to quote the value", "[front-matter]") {
+    CHECK(errors_of("---\ntitle: Ascend 910C: the yield\n---\n") ==
+          "page.md:2:19: error[FM002]: malformed YAML front matter: illegal map value (a value with ': ' in it must be "
+          "quoted: title: \"Ascend 910C: the yield\")\n");
+    CHECK(errors_of("---\ntitle: \"Ascend 910C: the yield\"\n---\n").empty());
+}
+
+TEST_CASE("a page date must exist on the calendar", "[front-matter]") {
+    CHECK(errors_of("---\ntitle: A\ndate: 2024-02-31\n---\n") ==
+          "page.md:3:7: error[FM002]: date '2024-02-31' is not a date on the calendar\n");
+    CHECK(errors_of("---\ntitle: A\ndate: 2023-02-29\n---\n") ==
+          "page.md:3:7: error[FM002]: date '2023-02-29' is not a date on the calendar\n");
+    CHECK(errors_of("---\ntitle: A\ndate: 2024-02-29\n---\n").empty());
+    CHECK(errors_of("---\ntitle: A\ndate: 2024-2-9\n---\n") == "page.md:3:7: error[FM002]: date '2024-2-9' must be YYYY-MM-DD\n");
 }

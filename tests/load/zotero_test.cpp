@@ -85,10 +85,10 @@ TEST_CASE("errors in a separate sources file name that file, line and column", "
 ])", d);
     std::string text = all_diagnostics(d);
     INFO(text);
-    CHECK(text.find("content/refs/sources.csl.json:4:11: error[REG006]: source 'bad2024': URL 'ftp://example.org/x'") != std::string::npos);
-    CHECK(text.find("content/refs/sources.csl.json:3:4: error[REG003]: source 'bad2024': an author needs 'family' or 'literal'") != std::string::npos);
-    CHECK(text.find("content/refs/sources.csl.json:5:4: error[REG007]: source 'late2024': 'issued' is not a CSL date") != std::string::npos);
-    CHECK(text.find("content/refs/sources.csl.json:6:4: error[REG005]: duplicate source id 'ok2024' (first at line 2, column 4)") != std::string::npos);
+    CHECK(text.find("content/refs/sources.csl.json:4:11: error[REG006]: [1].URL: source 'bad2024': URL 'ftp://example.org/x'") != std::string::npos);
+    CHECK(text.find("content/refs/sources.csl.json:4:45: error[REG003]: [1].author[0]: source 'bad2024': an author needs 'family' or 'literal'") != std::string::npos);
+    CHECK(text.find("content/refs/sources.csl.json:5:71: error[REG007]: [2].issued: source 'late2024': 'issued' is not a CSL date") != std::string::npos);
+    CHECK(text.find("content/refs/sources.csl.json:6:4: error[REG005]: [3].id: duplicate source id 'ok2024' (first at line 2, column 4)") != std::string::npos);
     CHECK(text.find("registry.json:") == std::string::npos);
 }
 

@@ -54,52 +54,53 @@ TEST_CASE("each registry rule has its own error naming the entry", "[registry]")
     SECTION("missing required field") {
         CHECK(errors_of(with_figure(R"({"id": "f", "value": 1, "unit": "x", "display": "1", "status": "reported",
             "sources": [{"id": "s"}], "as_of": "2026"})")) ==
-              "registry.json:2:14: error[REG002]: figure 'f' is missing required field 'claim'\n");
+              "registry.json:2:14: error[REG002]: figures[0]: figure 'f' is missing required field 'claim'\n");
     }
     SECTION("duplicate figure ids") {
         std::string fig = R"({"id": "f", "value": 1, "unit": "x", "display": "1", "claim": "c", "status": "reported",
             "sources": [{"id": "s"}], "as_of": "2026"})";
         CHECK(errors_of(with_figure(fig + "," + fig)) ==
-              "registry.json:3:57: error[REG005]: duplicate figure id 'f' (first at line 2, column 14)\n");
+              "registry.json:3:57: error[REG005]: figures[1].id: duplicate figure id 'f' (first at line 2, column 14)\n");
     }
     SECTION("a figure citing a missing source") {
         CHECK(errors_of(with_figure(R"({"id": "f", "value": 1, "unit": "x", "display": "1", "claim": "c",
             "status": "reported", "sources": [{"id": "nope"}], "as_of": "2026"})")) ==
-              "registry.json:2:14: error[REG013]: figure 'f' cites source 'nope', which is not in the registry\n");
+              "registry.json:3:54: error[REG013]: figures[0].sources[0].id: figure 'f' cites source 'nope', which is not in the registry\n");
     }
     SECTION("a source URL that is not http or https") {
         std::string text = R"J({"sources": [{"id": "s", "type": "report", "title": "S", "URL": "javascript:alert(1)"}], "figures": []})J";
         CHECK(errors_of(text) ==
-              "registry.json:1:65: error[REG006]: source 's': URL 'javascript:alert(1)' must start with http:// or https://\n");
+              "registry.json:1:65: error[REG006]: sources[0].URL: source 's': URL 'javascript:alert(1)' must start with http:// or https://\n");
     }
     SECTION("an unknown status") {
         CHECK(errors_of(with_figure(R"({"id": "f", "value": 1, "unit": "x", "display": "1", "claim": "c",
             "status": "probably", "sources": [{"id": "s"}], "as_of": "2026"})"))
-                  .find("error[REG010]: figure 'f': status 'probably' is not one of verified, reported") != std::string::npos);
+                  .find("error[REG010]: figures[0].status: figure 'f': status 'probably' is not one of verified, reported") != std::string::npos);
     }
     SECTION("verified without a verification record") {
         CHECK(errors_of(with_figure(R"({"id": "f", "value": 1, "unit": "x", "display": "1", "claim": "c",
             "status": "verified", "sources": [{"id": "s"}], "as_of": "2026"})")) ==
-              "registry.json:2:14: error[REG011]: figure 'f' has status 'verified' but no 'verified' record {\"on\", \"method\"}\n");
+              "registry.json:3:23: error[REG011]: figures[0].status: figure 'f' has status 'verified' but no 'verified' record {\"on\", \"method\"}\n");
     }
     SECTION("a value that is not a number") {
         CHECK(errors_of(with_figure(R"({"id": "f", "value": "75%", "unit": "x", "display": "1", "claim": "c",
             "status": "reported", "sources": [{"id": "s"}], "as_of": "2026"})")) ==
-              "registry.json:2:34: error[REG003]: figure 'f': field 'value' must be a number\n");
+              "registry.json:2:34: error[REG003]: figures[0].value: figure 'f': field 'value' must be a number "
+              "(write \"value\": 75, \"unit\": \"%\"; the text shown is \"display\")\n");
     }
     SECTION("a misspelt figure field") {
         CHECK(errors_of(with_figure(R"({"id": "f", "value": 1, "unit": "x", "display": "1", "claim": "c",
             "status": "reported", "sources": [{"id": "s"}], "as_of": "2026", "notes": "typo"})")) ==
-              "registry.json:2:14: error[REG009]: figure 'f': unknown field 'notes'\n");
+              "registry.json:3:78: error[REG009]: figures[0].notes: figure 'f': unknown field 'notes' (did you mean 'note'?)\n");
     }
     SECTION("an id with a slash") {
         std::string text = R"({"sources": [{"id": "../x", "type": "report", "title": "S"}], "figures": []})";
-        CHECK(errors_of(text) == "registry.json:1:15: error[REG004]: source '../x': id must match [A-Za-z0-9_][A-Za-z0-9_.:-]*\n");
+        CHECK(errors_of(text) == "registry.json:1:21: error[REG004]: sources[0].id: source '../x': id must match [A-Za-z0-9_][A-Za-z0-9_.:-]*\n");
     }
     SECTION("a via that names no source") {
         std::string text = R"({"sources": [{"id": "s", "type": "report", "title": "S", "custom": {"via": "ghost"}}], "figures": []})";
         CHECK(errors_of(text) ==
-              "registry.json:1:15: error[REG012]: source 's' is read via 'ghost', which is not a source in the registry\n");
+              "registry.json:1:76: error[REG012]: sources[0].custom.via: source 's' is read via 'ghost', which is not a source in the registry\n");
     }
 }
 

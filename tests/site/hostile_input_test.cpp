@@ -48,7 +48,7 @@ TEST_CASE("duplicate keys and duplicate ids are errors at the duplicate", "[host
      "status": "reported", "sources": [{"id": "csis"}], "as_of": "2025"})";
     std::string errors = build_errors(site_with(kPage, test::sample_registry(twice)));
     INFO(errors);
-    CHECK(has(errors, "error[REG005]: duplicate figure id 'packaging-yield'"));
+    CHECK(has(errors, "error[REG005]: figures[2].id: duplicate figure id 'packaging-yield'"));
 }
 
 TEST_CASE("ids with spaces, slashes, dot-dot or non-ASCII letters are rejected", "[hostile]") {

@@ -77,7 +77,7 @@ TEST_CASE("a source URL that does not parse is an error at the URL", "[hardening
         std::string errors = build_errors(site_with(kPage, registry));
         INFO(errors);
         CHECK(has(errors, where("content/registry.json", registry, "\"" + url) +
-                              ": error[REG006]: source 'v3-report': URL '" + url + "' "));
+                              ": error[REG006]: sources[0].URL: source 'v3-report': URL '" + url + "' "));
     }
     std::string errors = build_errors(site_with(kPage, registry_with_url("http://exa mple.com/")));
     CHECK(has(errors, "URL 'http://exa mple.com/' has a host 'exa mple.com' that may hold only letters"));
@@ -99,7 +99,7 @@ TEST_CASE("a duplicate figure or source id is an error at the duplicate, naming 
     std::string duplicate = "{\"id\": \"packaging-yield\", \"value\": 75, \"unit\": \"%\", \"display\": \"75%\", \"claim\": \"Again.\"";
     TextPosition first = position_of_offset(registry, registry.find("\"id\": \"packaging-yield\""));
     CHECK(has(errors, where("content/registry.json", registry, duplicate.substr(1)) +
-                          ": error[REG005]: duplicate figure id 'packaging-yield' (first at line " +
+                          ": error[REG005]: figures[2].id: duplicate figure id 'packaging-yield' (first at line " +
                           std::to_string(first.line) + ", column " + std::to_string(first.column) + ")"));
 
     registry = test::sample_registry();
@@ -109,7 +109,7 @@ TEST_CASE("a duplicate figure or source id is an error at the duplicate, naming 
     errors = build_errors(site_with(kPage, registry));
     INFO(registry);
     CHECK(has(errors, where("content/registry.json", registry, "\"id\": \"csis\", \"type\": \"report\", \"title\": \"Again\"") +
-                          ": error[REG005]: duplicate source id 'csis' (first at line 6, column 6)"));
+                          ": error[REG005]: sources[2].id: duplicate source id 'csis' (first at line 6, column 6)"));
 }
 
 TEST_CASE("an id that is a number is an error at the number", "[hardening]") {
@@ -120,16 +120,16 @@ TEST_CASE("an id that is a number is an error at the number", "[hardening]") {
     std::string errors = build_errors(site_with(kPage, registry));
     INFO(errors);
     CHECK(has(errors, where("content/registry.json", registry, "123, \"value\"") +
-                          ": error[REG003]: figure #3: field 'id' must be a string"));
+                          ": error[REG003]: figures[2].id: figure #3: field 'id' must be a string"));
     // The same for any field of the wrong type, and evidence that is not an object.
     registry = test::sample_registry();
     registry.replace(registry.find("\"value\": 75"), 11, "\"value\": \"75%\"");
     registry.replace(registry.find("[{\"id\": \"csis\"}]"), 16, "[\"csis\"]");
     errors = build_errors(site_with(kPage, registry));
     CHECK(has(errors, where("content/registry.json", registry, "\"75%\"") +
-                          ": error[REG003]: figure 'packaging-yield': field 'value' must be a number"));
+                          ": error[REG003]: figures[1].value: figure 'packaging-yield': field 'value' must be a number"));
     CHECK(has(errors, where("content/registry.json", registry, "\"csis\"]") +
-                          ": error[REG003]: figure 'packaging-yield': each entry of 'sources' must be an object"));
+                          ": error[REG003]: figures[1].sources[0]: figure 'packaging-yield': each entry of 'sources' must be an object"));
 }
 
 TEST_CASE("a slug too long for a file name is an error at the page, not a failed write", "[hardening]") {
