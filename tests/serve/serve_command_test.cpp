@@ -179,7 +179,7 @@ TEST_CASE("after a sed -i edit serve rebuilds on the page-edit fast path and pri
     INFO(err);
     CHECK(contains(out, "rebuilt 1 page after a page edit in "));
     CHECK(contains(out, "\ndiagnostics: 1 new, 0 fixed; 2 warnings, 2 notes in all\n"));
-    CHECK(contains(err, "content/index.md:5:30: warning[SRC001]"));
+    CHECK(contains(err, "content/index.md:6:25: warning[SRC001]"));
     CHECK_FALSE(contains(err, "42%"));  // the warning that was there before is not printed again
 
     const std::size_t seen = serve.err().size();
@@ -188,7 +188,7 @@ TEST_CASE("after a sed -i edit serve rebuilds on the page-edit fast path and pri
     err = serve.err().substr(seen);
     out = serve.out();
     CHECK(contains(out, "\ndiagnostics: 0 new, 1 fixed; 1 warning, 2 notes in all\n"));
-    CHECK(err.rfind("fixed: content/index.md:5:30: warning[SRC001]", 0) == 0);
+    CHECK(err.rfind("fixed: content/index.md:6:25: warning[SRC001]", 0) == 0);
     CHECK(test::count_occurrences(out, "after a page edit") == 2);
     CHECK(serve.terminate() == 0);
 }
