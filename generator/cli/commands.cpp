@@ -1,34 +1,25 @@
 #include "commands.h"
 
-#include <filesystem>
+#include <stdlib.h>
 
-#include <chrono>
+#include <cctype>
+#include <filesystem>
+#include <ostream>
 #include <sstream>
-#include <thread>
 
 #include "atomic_file.h"
 #include "build_cache.h"
-#include "content_watcher.h"
-#include "image_cache.h"
 #include "pdf_printer.h"
-#include "page_edit.h"
-#include "preview_server.h"
-#include "registry_edit.h"
-#include "site_state.h"
 #include "stop_request.h"
-#include <ostream>
-
 #include "report_formats.h"
 #include "terminal.h"
 #include "text_position.h"
 
 namespace sourced {
 
-namespace {
+std::string plural(int n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
-std::string plural(int n, const char* word) {
-    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
+namespace {
 
 bool stop_requested(const StopRequest* stop) { return stop && stop->requested(); }
 
@@ -36,6 +27,56 @@ bool stop_requested(const StopRequest* stop) { return stop && stop->requested();
 int stopped(const StopRequest& stop, const std::string& what, std::ostream& stderr_stream) {
     stderr_stream << "sourced: stopped by " << signal_name(stop.signal()) << "; " << what << "\n";
     return stop.exit_status();
+}
+
+// The report written to options.output and, if `pdf_path` is not empty,
+// printed to it. `html_kept`: options.output is the user's file; else a
+// temporary one, and what the user named (and is told about) is `pdf_path`.
+int run_report_files(const ReportOptions& options, const PrintOptions& print, const std::string& pdf_path,
+                     std::ostream& stdout_stream, std::ostream& stderr_stream, const StopRequest* stop, bool html_kept) {
+    const std::string named = html_kept ? options.output : pdf_path;  // the file the user asked for
+    ReportResult result = build_report(options, DiskFileSystem());
+    if (stop_requested(stop)) return stopped(*stop, named + " was left as it was", stderr_stream);
+    bool quiet = print.verbosity == Verbosity::quiet;
+    print_diagnostics(quiet ? failing_diagnostics(result.diagnostics, options.strict) : result.diagnostics, result.texts,
+                      stderr_stream, print.color, print.list_notes);
+    const Diagnostics& d = result.diagnostics;
+    if (!result.ok || (options.strict && d.warning_count() > 0)) {
+        stderr_stream << "report failed: " << plural(d.error_count(), "error") << ", " << plural(d.warning_count(), "warning")
+                      << "; " << visible_text(named) << " was left as it was\n";
+        return 1;
+    }
+    // Written beside the target and renamed, so a half-written report never appears.
+    AtomicFile report(options.output);
+    report.write(result.html);
+    if (stop_requested(stop))  // the temporary file goes with `report`
+        return stopped(*stop, named + " was left as it was", stderr_stream);
+    if (!report.commit()) {
+        Diagnostic failure = report.failure() == AtomicFile::Failure::write
+                                 ? Diagnostic{Severity::error, options.output, 0, 0, "OUT004", "cannot write the report"}
+                                 : Diagnostic{Severity::error, options.output, 0, 0, "OUT005",
+                                              "cannot move the report into place: " + report.reason()};
+        stderr_stream << format_diagnostic(failure) << "\n";
+        return 1;
+    }
+    std::string summary = plural(result.pages, "page") + ", " + std::to_string(result.verified) + " of " +
+                          plural(result.figures, "figure") + " verified";
+    if (!quiet && html_kept)
+        stdout_stream << "wrote " << options.output << ": " << summary << ", " << result.html.size() / 1024 << " KiB\n";
+    if (!pdf_path.empty() && !stop_requested(stop)) {
+        Diagnostics pdf_diagnostics;
+        if (!print_to_pdf(options.output, pdf_path, pdf_diagnostics)) {
+            if (stop_requested(stop))  // Ctrl-C reaches Chromium too
+                return stopped(*stop, html_kept ? "the report was written (" + options.output + "), the PDF was not"
+                                                : "the PDF was not written",
+                               stderr_stream);
+            print_diagnostics(pdf_diagnostics, {}, stderr_stream, print.color);
+            return 1;
+        }
+        if (!quiet) stdout_stream << "wrote " << pdf_path << (html_kept ? "" : ": " + summary) << "\n";
+    }
+    if (stop_requested(stop)) return stopped(*stop, "the report was written: " + named, stderr_stream);
+    return 0;
 }
 
 }  // namespace
@@ -153,142 +194,49 @@ int run_build_command(const BuildOptions& options, const PrintOptions& print, st
     return outcome(0);
 }
 
-int run_report_command(const ReportOptions& options, const PrintOptions& print, const std::string& pdf_path,
-                       std::ostream& stdout_stream, std::ostream& stderr_stream, const StopRequest* stop) {
-    ReportResult result = build_report(options, DiskFileSystem());
-    if (stop_requested(stop)) return stopped(*stop, options.output + " was left as it was", stderr_stream);
-    bool quiet = print.verbosity == Verbosity::quiet;
-    print_diagnostics(quiet ? failing_diagnostics(result.diagnostics, options.strict) : result.diagnostics, result.texts,
-                      stderr_stream, print.color, print.list_notes);
-    const Diagnostics& d = result.diagnostics;
-    if (!result.ok || (options.strict && d.warning_count() > 0)) {
-        stderr_stream << "report failed: " << plural(d.error_count(), "error") << ", " << plural(d.warning_count(), "warning")
-                      << "; " << visible_text(options.output) << " was left as it was\n";
-        return 1;
-    }
-    // Written beside the target and renamed, so a half-written report never appears.
-    AtomicFile report(options.output);
-    report.write(result.html);
-    if (stop_requested(stop))  // the temporary file goes with `report`
-        return stopped(*stop, options.output + " was left as it was", stderr_stream);
-    if (!report.commit()) {
-        Diagnostic failure = report.failure() == AtomicFile::Failure::write
-                                 ? Diagnostic{Severity::error, options.output, 0, 0, "OUT004", "cannot write the report"}
-                                 : Diagnostic{Severity::error, options.output, 0, 0, "OUT005",
-                                              "cannot move the report into place: " + report.reason()};
-        stderr_stream << format_diagnostic(failure) << "\n";
-        return 1;
-    }
-    if (!quiet)
-        stdout_stream << "wrote " << options.output << ": " << plural(result.pages, "page") << ", " << result.verified << " of "
-                  << plural(result.figures, "figure") << " verified, " << result.html.size() / 1024 << " KiB\n";
-    if (!pdf_path.empty() && !stop_requested(stop)) {
-        Diagnostics pdf_diagnostics;
-        if (!print_to_pdf(options.output, pdf_path, pdf_diagnostics)) {
-            if (stop_requested(stop))  // Ctrl-C reaches Chromium too
-                return stopped(*stop, "the report was written (" + options.output + "), the PDF was not", stderr_stream);
-            print_diagnostics(pdf_diagnostics, {}, stderr_stream, print.color);
-            return 1;
-        }
-        if (!quiet) stdout_stream << "wrote " << pdf_path << "\n";
-    }
-    if (stop_requested(stop)) return stopped(*stop, "the report was written: " + options.output, stderr_stream);
-    return 0;
+bool is_pdf_path(const std::string& path) {
+    if (path.size() < 4) return false;
+    std::string suffix = path.substr(path.size() - 4);
+    for (char& c : suffix) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return suffix == ".pdf";
 }
 
-int run_serve_command(const ServeOptions& options, std::ostream& stdout_stream, std::ostream& stderr_stream, bool color) {
-    BuildOptions build = options.build;
-    build.write = false;
-    install_stop_handlers();  // Ctrl-C, SIGTERM: stop serving, exit 0; a second one ends the process at once
-    if (!build.stop) build.stop = &process_stop_request();
-    if (build.image_cache_dir.empty()) build.image_cache_dir = default_image_cache_dir(build.content_dir);  // PNGs shared with `build`
-    BuildCache cache = BuildCache::in_memory();  // each rebuild renders only what changed
-    build.incremental = &cache;
-    SiteState state;  // the last good build, for the page-edit fast path (page_edit.h)
-    build.keep_state = &state;
-    DiskFileSystem files;
-    PreviewServer server;
-    // --quiet: only what fails the build (errors, and warnings with --strict); the
-    // overlay in the browser still gets every diagnostic.
-    auto shown = [&](const Diagnostics& d) { return options.quiet ? failing_diagnostics(d, build.strict) : d; };
-    // `change`: what the watcher saw (null for the first build).
-    auto rebuild = [&](const ContentWatcher::Change* change) {
-        const bool first = change == nullptr;
-        auto started = std::chrono::steady_clock::now();
-        std::optional<PageEdit> edit;
-        const char* what = "";
-        if (change)
-            if (auto touched = touched_files(state, change->paths, change->structural, build)) {
-                if (!touched->registry) {
-                    edit = rebuild_edited_pages(state, touched->pages, files, build);
-                    what = " after a page edit";
-                } else if (touched->pages.empty()) {
-                    edit = rebuild_after_registry_edit(state, files, build);
-                    what = " after a registry edit";
-                }
-            }
-        if (edit && edit->result.ok) {
-            print_diagnostics(shown(edit->result.diagnostics), state.content.texts, stderr_stream, color);
-            server.publish_changes(std::move(edit->changed));
-            double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-            stdout_stream << "rebuilt " << plural(static_cast<int>(edit->pages), "page") << what << " in " << static_cast<int>(ms)
-                          << " ms (" << plural(static_cast<int>(edit->result.written.size()), "file")
-                          << " changed; the rest of the site is unchanged)\n" << std::flush;
-            return;
-        }
-        BuildResult result = build_site(build, files);
-        if (result.interrupted) return;  // stopping: the loop below ends
-        std::ostringstream diagnostics;
-        print_diagnostics(result.diagnostics, result.texts, diagnostics, false);
-        print_diagnostics(shown(result.diagnostics), result.texts, stderr_stream, color);
-        bool failed = !result.ok || (build.strict && result.diagnostics.warning_count() > 0);
-        if (failed) state.valid = false;  // the next rebuild builds everything again
-        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-        if (failed) {
-            server.publish_failure(diagnostics.str());
-            stderr_stream << (first ? "build failed" : "rebuild failed") << ": " << plural(result.diagnostics.error_count(), "error")
-                          << (first ? "; fix it and save, the server is waiting" : "; still serving the last good site") << "\n";
-        } else {
-            server.publish(std::move(result.output));
-            stdout_stream << (first ? "built " : "rebuilt ") << plural(result.pages, "page") << " in "
-                          << static_cast<int>(ms) << " ms (rendered " << cache.rendered.size() << ", reused "
-                          << cache.reused.size() << ")\n" << std::flush;
-        }
-    };
-    rebuild(nullptr);
-    if (stop_requested(build.stop)) {
-        stdout_stream << "stopped\n";
-        return 0;
-    }
+std::string report_usage_error(const std::string& output, const std::string& pdf_path) {
+    if (pdf_path.empty()) return "";
+    if (is_pdf_path(output))
+        return "-o " + output + " already asks for a PDF; --pdf " + pdf_path +
+               " is for a PDF beside an HTML report: give one of them, or an -o ending in .html";
+    std::error_code ec;
+    namespace fs = std::filesystem;
+    auto same = fs::absolute(output, ec).lexically_normal() == fs::absolute(pdf_path, ec).lexically_normal() ||
+                fs::equivalent(output, pdf_path, ec);
+    if (same) return "-o and --pdf name the same file (" + output + "): the report would be printed over itself";
+    return "";
+}
 
-    stderr_stream << PreviewServer::bind_warning(options.bind);
-    if (!server.bind(options.bind, options.port)) {
-        stderr_stream << "error: cannot listen on " << options.bind << ":" << options.port
-                      << " (in use? try --port 0 for any free port)\n";
-        return 1;
+int run_report_command(const ReportOptions& options, const PrintOptions& print, const std::string& pdf_path,
+                       std::ostream& stdout_stream, std::ostream& stderr_stream, const StopRequest* stop) {
+    if (std::string usage = report_usage_error(options.output, pdf_path); !usage.empty()) {
+        stderr_stream << "sourced report: error: " << visible_text(usage) << "\n";
+        return 2;
     }
-    std::string url = "http://" + (options.bind.find(':') != std::string::npos ? "[" + options.bind + "]" : options.bind) +
-                      ":" + std::to_string(server.port()) + "/";
-    stdout_stream << "serving " << url << " (Ctrl-C to stop)\n" << std::flush;
-    if (options.open_browser) {
-        std::string command = "xdg-open '" + url + "' >/dev/null 2>&1 &";
-        if (std::system(command.c_str()) != 0) stderr_stream << "could not open a browser; open " << url << "\n";
+    if (is_pdf_path(options.output)) {
+        // -o report.pdf: the HTML in a directory of its own under $TMPDIR, printed to the PDF, removed.
+        std::error_code ec;
+        std::string pattern = (std::filesystem::temp_directory_path(ec) / "sourced-report-XXXXXX").string();
+        if (ec || ::mkdtemp(pattern.data()) == nullptr) {
+            stderr_stream << format_diagnostic({Severity::error, pattern, 0, 0, "OUT004",
+                                                "cannot make a temporary directory for the report's HTML"})
+                          << "\n";
+            return 1;
+        }
+        ReportOptions html = options;
+        html.output = (std::filesystem::path(pattern) / "report.html").string();
+        int status = run_report_files(html, print, options.output, stdout_stream, stderr_stream, stop, /*html_kept=*/false);
+        std::filesystem::remove_all(pattern, ec);
+        return status;
     }
-
-    std::thread serving([&] { server.run(); });
-    std::vector<std::string> roots = {build.content_dir,
-                                      build.templates_dir.empty() ? project_dir_for(files, build.content_dir, "templates") : build.templates_dir,
-                                      build.assets_dir.empty() ? project_dir_for(files, build.content_dir, "assets") : build.assets_dir};
-    ContentWatcher watcher(roots);
-    if (!watcher.ok()) stderr_stream << "warning: cannot watch for changes (inotify); restart to rebuild\n";
-    while (!stop_requested(build.stop)) {
-        ContentWatcher::Change change;
-        if (watcher.wait_for_change(std::chrono::milliseconds(250), std::chrono::milliseconds(30), &change)) rebuild(&change);
-    }
-    server.stop();
-    serving.join();
-    stdout_stream << "stopped\n";
-    return 0;
+    return run_report_files(options, print, pdf_path, stdout_stream, stderr_stream, stop, /*html_kept=*/true);
 }
 
 }  // namespace sourced

@@ -1,4 +1,5 @@
-// The commands a user runs, behind the argument parser.
+// The commands a user runs, behind the argument parser (serve's own:
+// serve_command.h; card's: card_command.h).
 //
 // Each command takes parsed options, runs the stages it needs, prints
 // diagnostics like a compiler (with colours only on a terminal) and a
@@ -15,6 +16,9 @@
 #include "terminal.h"
 
 namespace sourced {
+
+// "1 page", "2 pages".
+std::string plural(int n, const char* word);
 
 // How a command prints what a stage found: nothing here changes what is built.
 struct PrintOptions {
@@ -35,23 +39,21 @@ void print_stage_times(const BuildResult& result, std::ostream& stream);
 int run_build_command(const BuildOptions& options, const PrintOptions& print, std::ostream& stdout_stream,
                       std::ostream& stderr_stream);
 
-// `sourced report`: the explainer as one HTML file, and optionally a PDF.
+// Whether `-o output` names a PDF (it ends in ".pdf", in any case): then the
+// report is printed to it and the HTML is only a temporary file.
+bool is_pdf_path(const std::string& path);
+
+// The usage error (exit 2) of `sourced report -o output --pdf pdf_path`, or
+// "" when there is none: --pdf naming the file -o names (the HTML would be
+// written there and then printed over itself), or -o naming a PDF already.
+std::string report_usage_error(const std::string& output, const std::string& pdf_path);
+
+// `sourced report`: the explainer as one HTML file, and optionally a PDF;
+// with an `-o` that is_pdf_path, the PDF alone.
 // A `stop` (may be null) requested before the report is moved into place
 // leaves the previous report as it was.
 int run_report_command(const ReportOptions& options, const PrintOptions& print, const std::string& pdf_path,
                        std::ostream& stdout_stream, std::ostream& stderr_stream, const StopRequest* stop = nullptr);
-
-struct ServeOptions {
-    BuildOptions build;          // content, templates, assets, strict, base URL
-    std::string bind = "127.0.0.1";
-    int port = 8080;
-    bool open_browser = false;
-    bool quiet = false;          // --quiet: diagnostics that fail the build only, no status lines
-};
-
-// `sourced serve`: build, serve from memory, rebuild on change, live reload.
-// Runs until options.build.stop is requested (SIGINT or SIGTERM), then exits 0.
-int run_serve_command(const ServeOptions& options, std::ostream& stdout_stream, std::ostream& stderr_stream, bool color);
 
 // Prints every diagnostic of `result`, sorted, with source lines and carets.
 // Notes are left out unless `list_notes`.

@@ -13,10 +13,24 @@
 #include "installation.h"
 #include "progress_reporter.h"
 #include "project_scaffold.h"
+#include "serve_command.h"
 #include "stop_request.h"
 #include "terminal.h"
 
 namespace {
+
+// CLI11's help, without the default value it shows after a flag's name
+// (`--no-card-images{false}`, `--strict{true}`): a flag takes no value.
+class HelpFormatter : public CLI::Formatter {
+public:
+    std::string make_option_name(const CLI::Option* option, bool is_positional) const override {
+        if (is_positional) return CLI::Formatter::make_option_name(option, is_positional);
+        std::vector<std::string> names;
+        for (const std::string& name : option->get_snames()) names.push_back("-" + name);
+        for (const std::string& name : option->get_lnames()) names.push_back("--" + name);
+        return CLI::detail::join(names);
+    }
+};
 
 // Every option of every command, filled by CLI11.
 struct CommandLine {
@@ -85,7 +99,8 @@ void add_report(CommandLine& c) {
     std::string& pdf_path = c.pdf_path;
     CLI::App* report = c.report = c.app.add_subcommand("report", "the whole explainer as one self-contained HTML file");
     report->add_option("--content", report_options.content_dir, "content directory")->capture_default_str();
-    report->add_option("-o,--output", report_options.output, "the HTML file to write")->capture_default_str();
+    report->add_option("-o,--output", report_options.output, "the HTML file to write (a name ending in .pdf: the report as a PDF alone)")
+        ->capture_default_str();
     report->add_option("--pages", report_options.pages, "only these pages, by slug, in this order (a,b,c)")->delimiter(',');
     report->add_option("--title", report_options.title, "title of the report (default: the site's title)");
     report->add_option("--pdf", pdf_path, "also print the report to this PDF with Debian's chromium");
@@ -93,6 +108,10 @@ void add_report(CommandLine& c) {
     report->add_option("--assets", report_options.assets_dir, "assets directory (its sourced.css and report.css are inlined)");
     report->add_option("--date", report_options.build_date, "date for the colophon (default: the newest date in the content)");
     report->add_flag("--strict", report_options.strict, "treat warnings as errors");
+    report->callback([&c] {  // -o and --pdf that clash: a usage error, before anything is built
+        std::string error = sourced::report_usage_error(c.report_options.output, c.pdf_path);
+        if (!error.empty()) throw CLI::ValidationError(error);
+    });
 
 }
 
@@ -108,6 +127,8 @@ void add_serve(CommandLine& c) {
     serve->add_flag("--strict", serve_options.build.strict, "treat warnings as errors");
     serve->add_option("--base-url", serve_options.build.base_url, "absolute URL the site is published at");
     serve->add_flag("!--no-card-images", serve_options.build.card_images, "skip the PNG social image of each figure card");
+    serve->add_flag("--all-diagnostics", serve_options.all_diagnostics,
+                    "print every diagnostic after every rebuild (default: only the new and the fixed ones, and the counts)");
 
 }
 
@@ -157,7 +178,7 @@ int run(CommandLine& c) {
     if (c.serve->parsed()) {
         c.serve_options.quiet = quiet;
         c.serve_options.build.stop = &stop;
-        return sourced::run_serve_command(c.serve_options, status_out, std::cerr, color);
+        return sourced::run_serve_command(c.serve_options, std::cout, std::cerr, color);  // -q: it prints the URL only
     }
     print.verbosity = verbosity;
     print.color = color;
@@ -178,6 +199,7 @@ int run(CommandLine& c) {
 
 int main(int argc, char** argv) {
     CommandLine c;
+    c.app.formatter(std::make_shared<HelpFormatter>());  // before the subcommands, which copy it
     c.app.name("sourced");
     c.app.set_version_flag("--version", sourced::version_text());
     c.app.require_subcommand(1);

@@ -51,7 +51,13 @@ bool ContentWatcher::drain(int timeout_ms, Change* change) {
             if (change) {
                 auto dir = watches_.find(event->wd);
                 bool names_a_file = event->len > 0 && !(event->mask & IN_ISDIR) && dir != watches_.end();
-                if (names_a_file) change->paths.insert(dir->second + "/" + event->name);
+                if (names_a_file) {
+                    std::string path = dir->second + "/" + event->name;
+                    auto [file, first_event] = burst_.try_emplace(path);
+                    if (first_event) file->second.created_first = (event->mask & IN_CREATE) != 0;
+                    file->second.gone_last = (event->mask & (IN_DELETE | IN_MOVED_FROM)) != 0;
+                    change->paths.insert(path);
+                }
                 else if (!(event->mask & IN_IGNORED) || dir == watches_.end()) change->structural = true;
             }
             if ((event->mask & IN_ISDIR) && (event->mask & (IN_CREATE | IN_MOVED_TO)) && event->len > 0) {
@@ -66,9 +72,13 @@ bool ContentWatcher::drain(int timeout_ms, Change* change) {
 
 bool ContentWatcher::wait_for_change(std::chrono::milliseconds timeout, std::chrono::milliseconds debounce, Change* change) {
     if (fd_ < 0) return false;
+    burst_.clear();
     if (!drain(static_cast<int>(timeout.count()), change)) return false;
     while (drain(static_cast<int>(debounce.count()), change)) {
     }
+    if (change)
+        for (const auto& [path, events] : burst_)
+            if (events.created_first && events.gone_last) change->paths.erase(path);  // a temporary file
     return true;
 }
 

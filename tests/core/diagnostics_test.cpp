@@ -88,3 +88,50 @@ TEST_CASE("control characters in a diagnostic's path, message and source line ar
     CHECK(format_diagnostic_with_line(d, "\x1b[1mx\xc3\xa9 [a](fig:a)") ==
           format_diagnostic(d) + "\n  \\x1b[1mx\xc3\xa9 [a](fig:a)\n            ^");
 }
+
+TEST_CASE("a long source line is cut to about 100 columns around the caret, with ... where it was cut", "[diagnostics]") {
+    // A paragraph is one line: 26 words of 10 letters, 286 columns.
+    std::string line;
+    for (char c = 'a'; c <= 'z'; ++c) line += std::string(10, c) + " ";
+    const std::size_t at = line.find("mmmm");  // byte 132
+    Diagnostic d{Severity::warning, "p.md", 4, static_cast<int>(at) + 1, "SRC001", "m"};
+    std::string shown = format_diagnostic_with_line(d, line);
+    const std::string expected_line = "..." + line.substr(at - 40, 100) + "...";
+    CHECK(shown == format_diagnostic(d) + "\n  " + expected_line + "\n  " + std::string(3 + 40, ' ') + "^");
+
+    // Near the start: nothing cut before, 100 columns from the start.
+    Diagnostic early{Severity::warning, "p.md", 4, 3, "", "m"};
+    CHECK(format_diagnostic_with_line(early, line) ==
+          format_diagnostic(early) + "\n  " + line.substr(0, 100) + "...\n    ^");
+    // Near the end: the last 100 columns, the caret as far right as it falls.
+    Diagnostic late{Severity::warning, "p.md", 4, static_cast<int>(line.size()) - 1, "", "m"};
+    CHECK(format_diagnostic_with_line(late, line) ==
+          format_diagnostic(late) + "\n  ..." + line.substr(line.size() - 100) + "\n  " + std::string(3 + 98, ' ') + "^");
+    // No column: the start of the line.
+    Diagnostic no_column{Severity::warning, "p.md", 4, 0, "", "m"};
+    CHECK(format_diagnostic_with_line(no_column, line) == format_diagnostic(no_column) + "\n  " + line.substr(0, 100) + "...");
+    // A line of exactly 100 columns is shown whole.
+    Diagnostic whole{Severity::warning, "p.md", 4, 50, "", "m"};
+    CHECK(format_diagnostic_with_line(whole, line.substr(0, 100)) ==
+          format_diagnostic(whole) + "\n  " + line.substr(0, 100) + "\n  " + std::string(49, ' ') + "^");
+}
+
+TEST_CASE("an excerpt is cut between UTF-8 characters and its caret counts wide characters as two columns", "[diagnostics]") {
+    // 60 CJK characters (3 bytes, 2 columns each), then the flagged number, then 60 more.
+    const std::string wide = "\xe4\xb8\xad";  // 中
+    std::string before, after;
+    for (int i = 0; i < 60; ++i) before += wide, after += wide;
+    const std::string line = before + "42%" + after;
+    Diagnostic d{Severity::warning, "p.md", 1, static_cast<int>(before.size()) + 1, "SRC001", "m"};
+    std::string shown = format_diagnostic_with_line(d, line);
+    // 40 columns before the caret are 20 wide characters; 100 in all leave 57 after "42%", 28 characters.
+    std::string kept_before, kept_after;
+    for (int i = 0; i < 20; ++i) kept_before += wide;
+    for (int i = 0; i < 28; ++i) kept_after += wide;
+    CHECK(shown == format_diagnostic(d) + "\n  ..." + kept_before + "42%" + kept_after + "...\n  " + std::string(3 + 40, ' ') + "^");
+
+    // On a short line a wide character before the column moves the caret two columns, a combining mark none.
+    Diagnostic short_line{Severity::error, "p.md", 1, 9, "", "m"};
+    CHECK(format_diagnostic_with_line(short_line, wide + "e\xcc\x81 [x]") ==
+          format_diagnostic(short_line) + "\n  " + wide + "e\xcc\x81 [x]\n       ^");
+}
