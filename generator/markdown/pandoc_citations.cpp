@@ -198,8 +198,7 @@ public:
                     TextPosition at = position(item.at);
                     out_.warning(path_, at.line, at.column, "REF004",
                                  "'@" + item.key + "' names no source, so it stays text" +
-                                     source_names_.did_you_mean(item.key) + "; write \\@" + item.key +
-                                     " if it is not a citation");
+                                     source_names_.did_you_mean(item.key));
                     plain(text, c.begin, c.end);
                     done = c.end;
                     continue;
