@@ -202,6 +202,7 @@ TEST_CASE("the GFM spec's examples with @ build: autolinks, emails and @ inside 
         {"a.b-c_d@a.b.", "<p><a href=\"mailto:a.b-c_d@a.b\">a.b-c_d@a.b</a>.</p>"},
         {"a.b-c_d@a.b-", "<p>a.b-c_d@a.b-</p>"},
         {"a.b-c_d@a.b_", "<p>a.b-c_d@a.b_</p>"},
+        {"write to first.last+@localhost or a.@host", "<p>write to first.last+@localhost or a.@host</p>"},
         {"user@localhost, x@y and me@example.com wrote", "<p>user@localhost, x@y and <a href=\"mailto:me@example.com\">me@example.com</a> wrote</p>"},
     };
     for (const auto& [markdown, html] : examples) {
