@@ -33,7 +33,7 @@ std::unique_ptr<MarkdownDocument> parse_page(Page& page, const PageInputs& input
         document = std::make_unique<MarkdownDocument>(std::string(), page.body_line);
     }
     std::string().swap(page.body);  // the tree has it now; the loaded texts keep the file for diagnostics
-    rewrite_pandoc_citations(*document, registry);  // [@key] -> cite: links
+    rewrite_pandoc_citations(*document, registry, page.path, w.diagnostics);  // [@key] -> cite: links; REF004
     auto t1 = Clock::now();
     if (!stopped) check_parse_time(page.path, std::chrono::duration<double>(t1 - t0).count(), w.diagnostics, limits);
     if (!check_reference_count(page.path, *document, w.diagnostics, limits)) return document;  // LIM006
@@ -56,8 +56,11 @@ std::unique_ptr<MarkdownDocument> parse_page(Page& page, const PageInputs& input
     }
     for (size_t k = 0; k < w.resolved.charts.size(); ++k)
         w.resolved.charts[k].card_id = chart_card_id(w.resolved.charts[k].chart.spec, page.slug, k + 1);
+    const std::string& language = page.meta.lang.empty() && inputs.site && inputs.site->config
+                                      ? inputs.site->config->language
+                                      : page.meta.lang;
     check_page_prose(page.path, *document, w.resolved, inputs.file_text ? *inputs.file_text : std::string(), w.bare,
-                     w.diagnostics);
+                     w.diagnostics, number_style_for(language));
     auto t2 = Clock::now();
     w.ms[0] = std::chrono::duration<double, std::milli>(t1 - t0).count();
     w.ms[1] = std::chrono::duration<double, std::milli>(t2 - t1).count();

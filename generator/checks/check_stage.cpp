@@ -14,7 +14,8 @@ void check_registry_content(const LoadedContent& content, const std::map<std::st
     std::vector<std::string> page_dates;
     for (const Page& page : content.pages) page_dates.push_back(page.meta.date);
     report.today = options.today.empty() ? newest_content_date(registry, page_dates) : options.today;
-    check_figure_rules(registry, path, text == texts.end() ? "" : text->second, report.today, report.marks, out);
+    check_figure_rules(registry, path, text == texts.end() ? "" : text->second, report.today, report.marks, out,
+                       number_style_for(content.config.language));
     check_quotes(registry, path, files,
                  options.snapshots_dir.empty() ? join_path(content_dir, "snapshots") : options.snapshots_dir,
                  report.marks, out);

@@ -40,6 +40,19 @@ std::string normalise_for_match(const std::string& text) {
     return out;
 }
 
+namespace {
+
+// How a quote writes numbers: its source's CSL `language` ("de" writes 1.014,5).
+NumberStyle quote_style(const Registry& registry, const std::string& source_id) {
+    const Source* source = registry.source(source_id);
+    if (!source) return {};
+    auto language = source->csl.find("language");
+    return language != source->csl.end() && language->is_string() ? number_style_for(language->get<std::string>())
+                                                                   : NumberStyle{};
+}
+
+}  // namespace
+
 void check_quotes(const Registry& registry, const std::string& path, const FileSystem& files,
                   const std::string& snapshots_dir, RegistryMarks& marks, Diagnostics& out) {
     std::map<std::string, std::optional<std::string>> snapshots;  // source id -> normalised text
@@ -54,7 +67,8 @@ void check_quotes(const Registry& registry, const std::string& path, const FileS
             };
             // A disputed or false figure's evidence is expected to state other values.
             bool evidence_may_differ = f.status == Status::disputed || f.status == Status::false_;
-            if (f.derived.empty() && !evidence_may_differ && !text_states_value(ev.quote, f.value))
+            if (f.derived.empty() && !evidence_may_differ &&
+                !text_states_value(ev.quote, f.value, f.unit, quote_style(registry, ev.source_id)))
                 out.error(path, f.where.line, f.where.column, "SRC004",
                           "figure '" + f.id + "': the quote from '" + ev.source_id + "' does not state its value " +
                               grouped_number(f.value) + " (quote: \"" + ev.quote + "\")");

@@ -96,6 +96,16 @@ void check_derived(const Registry& registry, const Figure& f, const std::string&
     }
 }
 
+// SRC012: `display` is what a page shows for [](fig:id), so it must state the
+// value as link text must (SRC002).
+void check_display(const Figure& f, const std::string& path, RegistryText& text, NumberStyle style, Diagnostics& out) {
+    if (written_numbers(f.display, style).empty() || text_states_value(f.display, f.value, f.unit, style)) return;
+    TextPosition p = field_position(text, f.where, "display", 0);
+    out.error(path, p.line, p.column, "SRC012",
+              "figure '" + f.id + "': display '" + f.display + "' states " + describe_numbers(f.display, style) +
+                  " but the value is " + grouped_number(f.value) + " " + f.unit);
+}
+
 }  // namespace
 
 int status_strength(Status s) {
@@ -127,11 +137,12 @@ std::string newest_content_date(const Registry& registry, const std::vector<std:
 }
 
 void check_figure_rules(const Registry& registry, const std::string& path, const std::string& text,
-                        const std::string& today, RegistryMarks& marks, Diagnostics& out) {
+                        const std::string& today, RegistryMarks& marks, Diagnostics& out, NumberStyle style) {
     std::map<std::string, std::vector<const Figure*>> by_quantity;
     RegistryText registry_text(text);
     for (const Figure& f : registry.figures) {
         check_verified(registry, f, path, out);
+        check_display(f, path, registry_text, style, out);
         if (!f.review_by.empty() && !today.empty() && f.review_by < today) {
             marks.mark(f.id).stale = true;
             out.note(path, f.where.line, f.where.column, "SRC006",

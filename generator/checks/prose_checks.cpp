@@ -62,12 +62,12 @@ void collect_runs(const MarkdownDocument& doc, cmark_node* parent, std::vector<T
 // Every figure-like number outside fig: links, with its file position.
 // `source_text` is the page file's text, used to pin columns exactly.
 std::vector<BareFigure> find_bare_figures(const std::string& path, const MarkdownDocument& doc,
-                                          const std::string& source_text) {
+                                          const std::string& source_text, NumberStyle style) {
     std::vector<TextRun> runs;
     collect_runs(doc, doc.root(), runs);
     std::vector<BareFigure> out;
     for (const TextRun& run : runs) {
-        for (const FigureMention& m : find_figure_mentions(run.text)) {
+        for (const FigureMention& m : find_figure_mentions(run.text, style)) {
             const Piece* piece = &run.pieces.front();
             for (const Piece& p : run.pieces)
                 if (p.offset <= m.begin) piece = &p;
@@ -91,19 +91,20 @@ std::vector<BareFigure> find_bare_figures(const std::string& path, const Markdow
 }  // namespace
 
 void check_page_prose(const std::string& path, const MarkdownDocument& doc, const ResolvedPage& page,
-                      const std::string& source_text, std::vector<BareFigure>& bare, Diagnostics& out) {
-    for (BareFigure& b : find_bare_figures(path, doc, source_text)) {
+                      const std::string& source_text, std::vector<BareFigure>& bare, Diagnostics& out,
+                      NumberStyle style) {
+    for (BareFigure& b : find_bare_figures(path, doc, source_text, style)) {
         out.warning(path, b.line, b.column, "SRC001",
                     "bare figure '" + b.text + "' has no source (link it to a figure, or mark it [" + b.text +
                         "](fig:-))");
         bare.push_back(std::move(b));
     }
     for (const FigureUse& use : page.figures) {
-        if (use.text.empty() || written_numbers(use.text).empty()) continue;
+        if (use.text.empty() || written_numbers(use.text, style).empty()) continue;
         const Figure& f = *use.figure;
-        if (!text_states_value(use.text, f.value))
+        if (!text_states_value(use.text, f.value, f.unit, style))
             out.error(path, use.line, use.column, "SRC002",
-                      "link text '" + use.text + "' states " + describe_numbers(use.text) + " but figure '" + f.id +
+                      "link text '" + use.text + "' states " + describe_numbers(use.text, style) + " but figure '" + f.id +
                           "' is " + grouped_number(f.value) + " " + f.unit + " (displayed '" + f.display + "')");
     }
 }

@@ -6,13 +6,14 @@
 // scanned. An editor marks an intentional bare number with the link
 // `[number](fig:-)`: it renders as plain text and is not reported.
 // SRC002: the text of a `fig:` link states a number that its figure's value
-// does not round to.
+// does not round to (figure_numbers.h: precision, magnitudes, number styles).
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "diagnostics.h"
+#include "figure_numbers.h"
 #include "markdown_document.h"
 #include "reference_resolver.h"
 
@@ -29,7 +30,9 @@ struct BareFigure {
 };
 
 // SRC001 for each bare figure; SRC002 for each fig: link whose text disagrees.
+// `style`: how the page writes numbers (its language's decimal mark).
 void check_page_prose(const std::string& path, const MarkdownDocument& doc, const ResolvedPage& page,
-                      const std::string& source_text, std::vector<BareFigure>& bare, Diagnostics& out);
+                      const std::string& source_text, std::vector<BareFigure>& bare, Diagnostics& out,
+                      NumberStyle style = {});
 
 }  // namespace sourced

@@ -122,6 +122,7 @@ FrontMatter parse_front_matter(const std::string& path, const SplitPage& page, D
         static const std::set<std::string> pandoc = {"bibliography", "csl", "link-citations", "link-bibliography",
                                                      "reference-section-title", "nocite", "suppress-bibliography",
                                                      "citation-abbreviations", "lang", "author"};
+        if (name == "lang" && value.IsScalar()) fm.lang = value.Scalar();  // read for its number style
         if (pandoc.count(name)) continue;
         if (!known.count(name)) {
             std::string suggestion = did_you_mean(name, {known.begin(), known.end()});

@@ -26,6 +26,7 @@ struct FrontMatter {
     int weight = 1000;  // navigation order, smallest first
     std::string slug;   // empty: derived from the file name
     bool draft = false;
+    std::string lang;   // Pandoc's `lang` (BCP 47): how the page writes numbers; empty: site.json's language
 };
 
 struct SplitPage {

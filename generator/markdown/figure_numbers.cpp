@@ -59,21 +59,52 @@ const std::map<std::string, double>::value_type* find_number_word(const std::str
     return nullptr;
 }
 
-const std::map<std::string, double>& magnitude_suffixes() {  // attached: 2.66M, 5K, 49bn
-    static const std::map<std::string, double> m = {{"K", 1e3}, {"k", 1e3}, {"M", 1e6}, {"B", 1e9},
-                                                    {"bn", 1e9}, {"T", 1e12}, {"tn", 1e12}};
+// Magnitudes as powers of ten.
+const std::map<std::string, int>& magnitude_suffixes() {  // attached: 2.66M, 5K, 49bn
+    static const std::map<std::string, int> m = {{"K", 3}, {"k", 3}, {"M", 6}, {"B", 9},
+                                                 {"bn", 9}, {"T", 12}, {"tn", 12}};
     return m;
 }
 
-const std::map<std::string, double>& magnitude_words() {
-    static const std::map<std::string, double> m = {{"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9},
-                                                    {"trillion", 1e12}};
+const std::map<std::string, int>& magnitude_words() {  // after a space, lower case: 1.6 trillion, 49 bn
+    static const std::map<std::string, int> m = {{"thousand", 3}, {"million", 6}, {"billion", 9}, {"trillion", 12},
+                                                 {"k", 3}, {"mn", 6}, {"bn", 9}, {"tn", 12}};
     return m;
 }
 
 const std::set<std::string>& attached_units() {  // 2TB/s, 112GB, 1PFLOPS
-    static const std::set<std::string> u = {"GB", "TB", "MB", "PB", "PFLOPS", "TFLOPS", "EFLOPS", "GW", "MW", "kW"};
+    static const std::set<std::string> u = {"GB", "TB", "MB", "PB", "PFLOPS", "TFLOPS", "EFLOPS"};
     return u;
+}
+
+// Units with an SI prefix that is a magnitude of the unit after it: "353 Mt"
+// is 353e6 tonnes. Case matters (mW is not MW). Longest first.
+struct PrefixedUnit {
+    std::string text;
+    int exponent;
+};
+
+const std::vector<PrefixedUnit>& prefixed_units() {
+    static const std::vector<PrefixedUnit> units = [] {
+        std::vector<PrefixedUnit> all;
+        for (const char* base : {"tCO2e", "tCO2", "toe", "Wh", "t", "W"})
+            for (auto [prefix, exponent] : {std::pair{"k", 3}, {"M", 6}, {"G", 9}, {"T", 12}})
+                all.push_back({std::string(prefix) + base, exponent});
+        return all;
+    }();
+    return units;
+}
+
+// The prefixed unit at text[i], ending at a word boundary, or nullptr.
+const PrefixedUnit* prefixed_unit_at(const std::string& text, std::size_t i) {
+    for (const PrefixedUnit& u : prefixed_units())
+        if (starts_at(text, i, u.text) && !is_alnum(at(text, i + u.text.size()))) return &u;
+    return nullptr;
+}
+
+void set_scale(WrittenNumber& n, int exponent) {
+    n.scale_exponent = exponent;
+    n.scale = std::pow(10.0, exponent);
 }
 
 // Unit words after a number, longest first where one is a prefix of another.
@@ -113,8 +144,9 @@ void read_mark(const std::string& text, WrittenNumber& n, bool from_digits) {
     if (starts_at(text, e, "\xC3\x97")) { n.marked = true; n.end = e + 2; return; }  // ×
     std::size_t s = e;
     if (at(text, s) == ' ' || at(text, s) == '-') ++s;
-    else if (starts_at(text, s, "\xC2\xA0")) s += 2;
-    else if (s != e) return;
+    else if (starts_at(text, s, "\xC2\xA0")) s += 2;                                                 // no-break space
+    else if (starts_at(text, s, "\xE2\x80\xAF") || starts_at(text, s, "\xE2\x80\x89")) s += 3;  // narrow, thin
+    if (s != e && at(text, s) == '%') { n.marked = true; n.end = s + 1; return; }  // "2,4 %", as French writes it
     std::string word = lower(word_at(text, s));
     if (word == "percent" || word == "per" ) {
         if (word == "percent" || lower(text.substr(s, 8)) == "per cent") {
@@ -123,8 +155,16 @@ void read_mark(const std::string& text, WrittenNumber& n, bool from_digits) {
         }
         return;
     }
+    if (from_digits) {
+        if (const PrefixedUnit* u = prefixed_unit_at(text, s)) {  // 353 Mt, 1.2 GW
+            set_scale(n, u->exponent);
+            n.marked = true;
+            n.end = s + u->text.size();
+            return;
+        }
+    }
     if (auto m = magnitude_words().find(word); m != magnitude_words().end()) {
-        n.scale = m->second;
+        set_scale(n, m->second);
         n.marked = true;
         n.end = s + word.size();
         return;
@@ -133,7 +173,8 @@ void read_mark(const std::string& text, WrittenNumber& n, bool from_digits) {
     if (word == "orders" || word == "order") {
         if (starts_at(text, s, word + " of magnitude")) {
             n.number = std::pow(10.0, n.number);
-            n.half_step = 0;
+            if (std::isfinite(n.number)) n.decimal = shortest_decimal(n.number);
+            n.exact = true;
             n.marked = true;
             n.end = s + word.size() + 13;
         }
@@ -200,45 +241,81 @@ bool range_between(const std::string& text, const WrittenNumber& a, const Writte
 
 namespace {
 
+// The length of a thousands separator at text[j] that is followed by a group
+// of exactly three digits, or 0. `leading` is the first group's digits: a
+// space may only follow a group of one to three ("2026 100" is two numbers),
+// and no group follows a leading zero ("0.435" is not 435). Once a number
+// has used a separator, it uses only that one.
+std::size_t group_separator_at(const std::string& text, std::size_t j, NumberStyle style, const std::string& leading,
+                               std::string& used) {
+    static const char* const spaces[] = {" ", "\xC2\xA0", "\xE2\x80\x89", "\xE2\x80\xAF"};  // NBSP, thin, narrow NBSP
+    if (leading.empty() || leading[0] == '0') return 0;
+    std::string separator;
+    if (at(text, j) == (style.decimal_comma ? '.' : ',')) separator = text.substr(j, 1);
+    for (const char* space : spaces)
+        if (separator.empty() && starts_at(text, j, space) && leading.size() <= 3) separator = space;
+    if (separator.empty() || (!used.empty() && separator != used)) return 0;
+    std::size_t g = j + separator.size();
+    if (!(is_digit(at(text, g)) && is_digit(at(text, g + 1)) && is_digit(at(text, g + 2)) && !is_digit(at(text, g + 3))))
+        return 0;
+    used = separator;
+    return separator.size();
+}
+
 // A number written in digits from text[i]: appended to `out` unless it is
 // part of a name (910C, GPT-4, 1.2.3). Returns where the scan goes on.
-std::size_t read_digits(const std::string& text, std::size_t i, std::vector<WrittenNumber>& out) {
+std::size_t read_digits(const std::string& text, std::size_t i, NumberStyle style, std::vector<WrittenNumber>& out) {
     char prev = i > 0 ? text[i - 1] : ' ';
     bool name = is_alpha(prev) || prev == '_' || (prev == '-' && i >= 2 && is_alpha(text[i - 2])) ||
                 after_product_name(text, i);
     std::size_t j = i;
     std::string digits;
     while (is_digit(at(text, j))) digits += text[j++];
-    while (at(text, j) == ',' && is_digit(at(text, j + 1)) && is_digit(at(text, j + 2)) && is_digit(at(text, j + 3)) &&
-           !is_digit(at(text, j + 4))) {
-        digits += text.substr(j + 1, 3);
-        j += 4;
+    const std::string leading = digits;
+    std::string separator;
+    while (std::size_t length = group_separator_at(text, j, style, leading, separator)) {
+        digits += text.substr(j + length, 3);
+        j += length + 3;
     }
     int decimals = -1;
-    if (at(text, j) == '.' && is_digit(at(text, j + 1))) {
-        digits += '.';
+    // The decimal mark; on a decimal-comma page a point not before a group of
+    // three reads as one too, as in numbers quoted from English ("2.66M").
+    char mark = at(text, j);
+    bool decimal_mark = mark == '.' || (style.decimal_comma && mark == ',');
+    if (decimal_mark && is_digit(at(text, j + 1)) && separator != std::string(1, mark)) {
+        std::string fraction;
         ++j;
-        decimals = 0;
-        while (is_digit(at(text, j))) { digits += text[j++]; ++decimals; }
+        while (is_digit(at(text, j))) fraction += text[j++];
+        decimals = static_cast<int>(fraction.size());
+        digits += fraction;
         if (at(text, j) == '.' && is_digit(at(text, j + 1))) name = true;  // a version: 1.2.3
     }
     std::size_t k = j;
     while (is_alpha(at(text, k))) ++k;
     std::string suffix = text.substr(j, k - j);
-    if (!suffix.empty() && (is_digit(at(text, k)) || (at(text, k) == '.' && is_digit(at(text, k + 1))))) name = true;
+    const PrefixedUnit* unit = prefixed_unit_at(text, j);
+    if (!unit && !suffix.empty() && (is_digit(at(text, k)) || (at(text, k) == '.' && is_digit(at(text, k + 1)))))
+        name = true;
     WrittenNumber n;
     n.begin = i;
     n.end = j;
-    n.number = std::strtod(digits.c_str(), nullptr);
-    if (decimals >= 0) n.half_step = 0.5 * std::pow(10.0, -decimals);
+    std::string point = decimals >= 0 ? digits.substr(0, digits.size() - decimals) + "." + digits.substr(digits.size() - decimals) : digits;
+    n.number = std::strtod(point.c_str(), nullptr);
+    n.decimal.digits = digits;
+    n.decimal.exponent = decimals >= 0 ? -decimals : 0;
+    if (decimals >= 0) n.step_exponent = -decimals;
     else {
         int zeros = 0;
         for (std::size_t z = digits.size(); z > 1 && digits[z - 1] == '0'; --z) ++zeros;
-        n.half_step = hedged(text, i) ? 0.5 * std::pow(10.0, zeros) : 0.5;
+        n.step_exponent = hedged(text, i) ? zeros : 0;
     }
-    if (!suffix.empty() && !name) {
+    if (unit && !name) {  // 353Mt, 12TWh
+        set_scale(n, unit->exponent);
+        n.marked = true;
+        n.end = j + unit->text.size();
+    } else if (!suffix.empty() && !name) {
         if (auto m = magnitude_suffixes().find(suffix); m != magnitude_suffixes().end()) {
-            n.scale = m->second;
+            set_scale(n, m->second);
             n.marked = true;
             n.end = k;
         } else if (suffix == "x" || suffix == "X" || attached_units().count(suffix)) {
@@ -254,10 +331,10 @@ std::size_t read_digits(const std::string& text, std::size_t i, std::vector<Writ
         return i;
     }
     if (!n.marked) read_mark(text, n, true);
-    else if (n.scale != 1) {  // "1M-token", "5K GPU hours": the unit may follow the magnitude
+    else if (n.scale_exponent != 0) {  // "1M-token", "5K GPU hours": the unit may follow the magnitude
         WrittenNumber probe = n;
         read_mark(text, probe, true);
-        if (probe.end > n.end && probe.scale == n.scale && probe.number == n.number) n.end = probe.end;
+        if (probe.end > n.end && probe.scale_exponent == n.scale_exponent && probe.number == n.number) n.end = probe.end;
     }
     if (currency_before(text, n.begin)) n.marked = true;
     out.push_back(n);
@@ -278,6 +355,8 @@ std::size_t read_number_word(const std::string& text, std::size_t i, std::vector
         n.begin = i;
         n.end = i + word.size();
         n.number = w->second;
+        n.decimal = shortest_decimal(n.number);
+        n.exact = true;
         read_mark(text, n, false);
         bool article = w->first == "a" || w->first == "an";
         if (!article || n.marked) out.push_back(n);  // "a million", not "a"
@@ -288,13 +367,13 @@ std::size_t read_number_word(const std::string& text, std::size_t i, std::vector
 
 }  // namespace
 
-std::vector<WrittenNumber> written_numbers(const std::string& text) {
+std::vector<WrittenNumber> written_numbers(const std::string& text, NumberStyle style) {
     std::vector<WrittenNumber> out;
     std::size_t i = 0;
     while (i < text.size()) {
         char c = text[i];
         char prev = i > 0 ? text[i - 1] : ' ';
-        if (is_digit(c)) i = read_digits(text, i, out);
+        if (is_digit(c)) i = read_digits(text, i, style, out);
         else if (is_alpha(c) && !is_alpha(prev)) i = read_number_word(text, i, out);
         else ++i;
     }
@@ -304,14 +383,14 @@ std::vector<WrittenNumber> written_numbers(const std::string& text) {
         const WrittenNumber& b = out[r];
         if (b.marked && range_between(text, a, b)) {
             a.marked = true;
-            if (a.scale == 1) a.scale = b.scale;
+            if (a.scale_exponent == 0) set_scale(a, b.scale_exponent);
         }
     }
     return out;
 }
 
-std::vector<FigureMention> find_figure_mentions(const std::string& text) {
-    std::vector<WrittenNumber> numbers = written_numbers(text);
+std::vector<FigureMention> find_figure_mentions(const std::string& text, NumberStyle style) {
+    std::vector<WrittenNumber> numbers = written_numbers(text, style);
     std::vector<FigureMention> out;
     for (std::size_t i = 0; i < numbers.size(); ++i) {
         // Words alone ("one of them", "a three-year plan") are not figures.
@@ -326,32 +405,67 @@ std::vector<FigureMention> find_figure_mentions(const std::string& text) {
 
 namespace {
 
-// True if `n`, read with its display rounding and unit scale, equals `value`
-// (2.66M ~ 2,664,000; 530 ~ 532.8; 0.18 ~ 0.17934).
-bool number_matches(const WrittenNumber& n, double value) {
-    // Within half a step of the last written digit; an exact half is not a match
-    // (0.43 does not display 0.435). Exact numbers (words) allow float noise only.
-    auto close = [](double written, double step, double target) {
-        double diff = std::fabs(written - target);
-        if (step == 0) return diff <= 1e-9 * std::max(1.0, std::fabs(target));
-        return diff < step * (1 - 1e-9);
-    };
-    if (close(n.number * n.scale, n.half_step * n.scale, value)) return true;
-    // The unit may carry the scale ("USD per million tokens"): compare as written.
-    return n.scale != 1 && close(n.number, n.half_step, value);
+// True if `n`, scaled by 10^scale_exponent, is what `target` rounds to at
+// the precision written (exactly equal for words).
+bool matches_at(const WrittenNumber& n, const Decimal& target, int scale_exponent) {
+    Decimal written = n.decimal;
+    written.exponent += scale_exponent;
+    if (n.exact) return same_number(target, written);
+    return rounds_to(target, written, n.step_exponent + scale_exponent);
+}
+
+// True if `n`, read with its display rounding and unit scale, states `value`
+// (2.66M ~ 2,664,000; 530 ~ 530.4; 0.18 ~ 0.17934; 2.4 ~ 2.35).
+// `base` is the value in the unit without its SI prefix, if it has one.
+bool number_matches(const WrittenNumber& n, const Decimal& value, const Decimal* base) {
+    if (!std::isfinite(n.number * n.scale)) return false;  // "400 orders of magnitude"
+    if (matches_at(n, value, n.scale_exponent)) return true;
+    // The unit may carry the scale ("USD per million tokens", "Mt"): compare as written.
+    if (n.scale_exponent != 0 && matches_at(n, value, 0)) return true;
+    return base && matches_at(n, *base, n.scale_exponent);
+}
+
+// The power of ten of the SI prefix that starts `unit` ("Mt", "Mt CO2",
+// "GWh"), or 0.
+int unit_prefix_exponent(const std::string& unit) {
+    const PrefixedUnit* u = prefixed_unit_at(unit, 0);
+    return u && (unit.size() == u->text.size() || unit[u->text.size()] == ' ') ? u->exponent : 0;
 }
 
 }  // namespace
 
-bool text_states_value(const std::string& text, double value) {
-    for (const WrittenNumber& n : written_numbers(text))
-        if (number_matches(n, value)) return true;
+NumberStyle number_style_for(const std::string& language) {
+    // CLDR's decimal separator: a comma in these languages' default locales ...
+    static const std::set<std::string> comma = {
+        "af", "az", "be", "bg", "bs", "ca", "cs", "da", "de", "el", "es", "et", "eu", "fi", "fo", "fr", "gl",
+        "hr", "hu", "hy", "id", "is", "it", "ka", "kk", "ky", "lt", "lv", "mk", "mn", "nb", "nl", "nn", "no",
+        "pl", "pt", "ro", "ru", "sk", "sl", "sq", "sr", "sv", "tr", "uk", "uz", "vi"};
+    // ... and a point in these regions of them.
+    static const std::set<std::string> point = {"de-ch", "de-li", "it-ch", "es-mx", "es-us", "es-419", "es-pr",
+                                                "es-do", "es-gt", "es-hn", "es-ni", "es-pa", "es-sv", "es-cu"};
+    std::string tag = lower(language);
+    for (char& c : tag)
+        if (c == '_') c = '-';
+    std::string primary = tag.substr(0, tag.find('-'));
+    std::size_t region_end = tag.find('-', primary.size() + 1);
+    std::string with_region = tag.substr(0, region_end);
+    return {comma.count(primary) > 0 && point.count(with_region) == 0};
+}
+
+bool text_states_value(const std::string& text, double value, const std::string& unit, NumberStyle style) {
+    if (!std::isfinite(value)) return false;
+    Decimal decimal = shortest_decimal(value);
+    Decimal base = decimal;
+    int prefix = unit_prefix_exponent(unit);
+    base.exponent += prefix;
+    for (const WrittenNumber& n : written_numbers(text, style))
+        if (number_matches(n, decimal, prefix ? &base : nullptr)) return true;
     return false;
 }
 
-std::string describe_numbers(const std::string& text) {
+std::string describe_numbers(const std::string& text, NumberStyle style) {
     std::string out;
-    for (const WrittenNumber& n : written_numbers(text)) {
+    for (const WrittenNumber& n : written_numbers(text, style)) {
         if (!out.empty()) out += ", ";
         out += grouped_number(n.number * n.scale);
     }

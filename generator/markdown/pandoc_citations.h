@@ -8,12 +8,18 @@
 // the position of its `@`. The resolver then checks the keys like any cite:
 // link (unknown key: REF002 with a suggestion) and the renderer numbers them:
 // `[see 1, p. 4; 2]` for a bracketed group, `Allen et al.[3]` in text.
-// An email address (a@b.org) is not a citation.
+// An author-in-text `@word` that names no source is a handle (`@deepseek_ai`),
+// not a citation: it stays text, with a warning (REF004, with a suggestion),
+// as Pandoc and Quarto only warn. An email address (a@b.org, a+b@c.org) and
+// an escaped `\@` are not citations. Every node it makes, text included,
+// carries its file position, so the checks that read the text afterwards
+// (SRC001) report positions in the paragraph, not at its start.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "diagnostics.h"
 #include "markdown_document.h"
 #include "registry.h"
 
@@ -29,6 +35,8 @@ struct PandocCitationItem {
     std::string suffix;         // ", p. 4" as written
     bool suppress_author = false;
     size_t at = 0;              // byte offset of the '@' in the scanned text
+    size_t prefix_at = 0;       // byte offsets of the prefix and the suffix as written
+    size_t suffix_at = 0;
 };
 
 // One citation in a text: a bracketed group, or a single author-in-text key.
@@ -45,8 +53,9 @@ std::vector<PandocCitation> find_pandoc_citations(const std::string& text);
 // citation shows (the title when a source has no author).
 std::string citation_author_text(const Source& source);
 
-// Rewrites every Pandoc citation of `doc` into cite: links (see above).
-// Returns how many keys were rewritten.
-int rewrite_pandoc_citations(MarkdownDocument& doc, const Registry& registry);
+// Rewrites every Pandoc citation of `doc` into cite: links (see above);
+// REF004 for a handle, in `path`. Returns how many keys were rewritten.
+int rewrite_pandoc_citations(MarkdownDocument& doc, const Registry& registry, const std::string& path,
+                             Diagnostics& out);
 
 }  // namespace sourced

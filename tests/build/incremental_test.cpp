@@ -109,7 +109,7 @@ TEST_CASE("incremental rule: a figure's value renders the pages using it, its ca
     MemoryFileSystem files = sample_site();
     BuildCache cache = BuildCache::in_memory();
     rebuild(files, cache);
-    replace(files, "content/registry.json", R"("display": "75%")", R"("display": "76%")");
+    replace(files, "content/registry.json", R"("value": 75, "unit": "%", "display": "75%")", R"("value": 76, "unit": "%", "display": "76%")");
     CHECK(rebuild(files, cache) ==
           Units{"two.html", "cards/packaging-yield", "figures/index.html", "sources/index.html"});
 }
@@ -231,9 +231,11 @@ TEST_CASE("after a seeded random sequence of edits each incremental build equals
             break;
         case 1: {  // figure value and display
             std::string text = *files.read("content/registry.json");
-            auto at = text.find("\"display\": \"", text.find("packaging-yield"));
-            auto end = text.find('"', at + 12);
-            files.add("content/registry.json", text.replace(at, end - at + 1, "\"display\": \"" + std::to_string(n) + "%\""));
+            auto at = text.find("\"value\": ", text.find("packaging-yield"));  // the display states the value (SRC012)
+            auto end = text.find('"', text.find("\"display\": \"", at) + 12);
+            files.add("content/registry.json",
+                      text.replace(at, end - at + 1, "\"value\": " + std::to_string(n) + ", \"unit\": \"%\", \"display\": \"" +
+                                                         std::to_string(n) + "%\""));
             break;
         }
         case 2:  // template

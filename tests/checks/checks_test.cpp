@@ -148,3 +148,65 @@ TEST_CASE("SRC010 source gaps are notes that --strict ignores and SRC011 via loo
     files.add("content/registry.json", reg);
     CHECK(has(test::build_in_memory(files), "error[SRC011]: source 'csis': the 'via' chain loops back to 'csis'"));
 }
+
+namespace {
+
+const std::string kRoundedFigures = R"(,
+    {"id": "share", "value": 2.35, "unit": "%", "display": "2.4%",
+     "claim": "A share.", "status": "reported", "sources": [{"id": "csis"}], "as_of": "2025"},
+    {"id": "steel", "value": 1014, "unit": "Mt", "display": "1 014 Mt",
+     "claim": "Steel made.", "status": "reported", "sources": [{"id": "csis"}], "as_of": "2025"})";
+
+}  // namespace
+
+TEST_CASE("SRC002 accepts a correctly rounded value, magnitudes and the OECD's spaced thousands", "[checks][SRC002]") {
+    BuildResult good = build_page(kUses + "[2.4%](fig:share), [2.3%](fig:share), [](fig:share), [1 014 Mt](fig:steel), "
+                                          "[1\xC2\xA0" "014 Mt](fig:steel), [1,014 Mt](fig:steel), "
+                                          "[1,014,000,000 t](fig:steel) and [1.014 Gt](fig:steel).\n",
+                                  kRoundedFigures);
+    INFO(test::diagnostics_text(good));
+    CHECK(good.ok);
+    CHECK(good.diagnostics.warning_count() + 0 == 0);
+    BuildResult bad = build_page(kUses + "[2.5%](fig:share) and [1 015 Mt](fig:steel).\n", kRoundedFigures);
+    INFO(test::diagnostics_text(bad));
+    CHECK(has(bad, "content/index.md:6:1: error[SRC002]: link text '2.5%' states 2.5 but figure 'share' is 2.35 %"));
+    CHECK(has(bad, "content/index.md:6:23: error[SRC002]: link text '1 015 Mt' states 1,015,000,000 but figure 'steel' is 1,014 Mt"));
+}
+
+TEST_CASE("SRC001 and SRC002 read numbers as the page's language writes them", "[checks][SRC001][SRC002]") {
+    MemoryFileSystem files = test::project_files();
+    files.add("content/registry.json", test::sample_registry(kRoundedFigures));
+    files.add("content/index.md", "---\ntitle: T\nlang: de-DE\n---\n" + kUses +
+                                      "Es waren [2,4 %](fig:share) und [1.014 Mt](fig:steel), dazu 1.014,5 Mt.\n");
+    BuildResult r = test::build_in_memory(files);
+    INFO(test::diagnostics_text(r));
+    CHECK(has(r, "content/index.md:7:61: warning[SRC001]: bare figure '1.014,5 Mt' has no source "
+                                       "(link it to a figure, or mark it [1.014,5 Mt](fig:-))"));
+    CHECK(r.diagnostics.warning_count() == 1);
+    CHECK(r.ok);
+    files.add("content/site.json", R"({"title": "T", "language": "fr"})");
+    files.add("content/index.md", "---\ntitle: T\n---\n" + kUses + "Soit [2,4 %](fig:share) et [1 014 Mt](fig:steel).\n");
+    BuildResult fr = test::build_in_memory(files);
+    INFO(test::diagnostics_text(fr));
+    CHECK(fr.ok);
+    CHECK(fr.diagnostics.warning_count() + 0 == 0);
+}
+
+TEST_CASE("SRC012 a figure's display must state its value, at the display field", "[checks][SRC012]") {
+    const std::string bottles = R"(,
+    {"id": "bottles", "value": 1000000, "unit": "bottles a minute",
+     "display": "2 million bottles a minute",
+     "claim": "Bottles sold.", "status": "reported", "sources": [{"id": "csis"}], "as_of": "2025"})";
+    BuildResult r = build_page(kUses + "Sold: [](fig:bottles).\n", bottles);
+    INFO(test::diagnostics_text(r));
+    CHECK_FALSE(r.ok);
+    CHECK(has(r,
+          "content/registry.json:18:18: error[SRC012]: figure 'bottles': display '2 million bottles a minute' states "
+          "2,000,000 but the value is 1,000,000 bottles a minute"));
+    std::string fixed = bottles;
+    fixed.replace(fixed.find("2 million"), 9, "1 million");
+    BuildResult good = build_page(kUses + "Sold: [](fig:bottles).\n", fixed);
+    INFO(test::diagnostics_text(good));
+    CHECK(good.ok);
+    CHECK(good.diagnostics.warning_count() + 0 == 0);
+}

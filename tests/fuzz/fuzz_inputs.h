@@ -84,7 +84,7 @@ inline void page_input(const std::string& text) {
     Diagnostics out;
     if (!check_page_input("page.md", text, out)) return;
     MarkdownDocument document(text, 1);
-    rewrite_pandoc_citations(document, registry);
+    rewrite_pandoc_citations(document, registry, "page.md", out);
     ResolvedPage resolved = resolve_references("page.md", document, registry, out);
     std::vector<BareFigure> bare;
     check_page_prose("page.md", document, resolved, text, bare, out);

@@ -45,7 +45,8 @@ TEST_CASE("written numbers understand rounding and unit scale", "[numbers][SRC00
     CHECK(text_states_value("2.66M GPU-hours", 2664000));
     CHECK_FALSE(text_states_value("2.6M GPU-hours", 2664000));
     CHECK(text_states_value("$0.435", 0.435));
-    CHECK_FALSE(text_states_value("$0.43", 0.435));
+    CHECK(text_states_value("$0.43", 0.435));  // an exact half rounds either way (decimal_number.h)
+    CHECK_FALSE(text_states_value("$0.43", 0.4351));
     CHECK(text_states_value("75%", 75));
     CHECK_FALSE(text_states_value("70%", 75));
     CHECK(text_states_value("1.6 trillion parameters", 1.6e12));
@@ -74,4 +75,90 @@ TEST_CASE("a number after a product name is part of the name", "[numbers][SRC001
     CHECK(mentions("Only 5K GPU-hours went to post-training") == List{"5K GPU-hours"});
     CHECK(mentions("The 2,048 GPUs") == List{"2,048 GPUs"});
     CHECK(text_states_value("a three-year roadmap", 3));
+}
+
+TEST_CASE("a stated number matches when the value rounds to it, judged in decimal with both neighbours at a half", "[numbers][SRC002]") {
+    CHECK(text_states_value("2.4%", 2.35));   // the double 2.35 is 2.35000000000000008882
+    CHECK(text_states_value("2.3%", 2.35));
+    CHECK(text_states_value("16.1", 16.15));  // the double 16.15 is 16.1499999999999986
+    CHECK(text_states_value("16.2", 16.15));
+    CHECK(text_states_value("1.00", 1.005));
+    CHECK(text_states_value("1.01", 1.005));
+    CHECK_FALSE(text_states_value("16.0", 16.15));
+    CHECK_FALSE(text_states_value("16.3", 16.15));
+    CHECK_FALSE(text_states_value("2.4%", 2.3499));
+    CHECK(text_states_value("2.3%", 2.3499));
+    CHECK_FALSE(text_states_value("16.1", 16.1501));
+    CHECK(text_states_value("2.66M", 2665000));
+    CHECK(text_states_value("2.67M", 2665000));
+    CHECK_FALSE(text_states_value("2.66M", 2665001));
+    CHECK(text_states_value("530 times", 530.5));
+    CHECK_FALSE(text_states_value("530 times", 530.6));
+    CHECK(text_states_value("0.3", 0.1 + 0.2));  // 0.30000000000000004 is what the registry wrote: within 0.05
+    CHECK_FALSE(text_states_value("2.4%", -2.35));
+}
+
+TEST_CASE("SI-prefixed units, k and bn are magnitudes, in the base unit or as written", "[numbers][SRC001][SRC002]") {
+    CHECK(text_states_value("353 Mt", 353000000));
+    CHECK(text_states_value("353 Mt", 353, "Mt"));
+    CHECK(text_states_value("353Mt of steel", 353e6, "t"));
+    CHECK(text_states_value("353,000,000 t", 353, "Mt"));
+    CHECK(text_states_value("0.353 Gt", 353, "Mt"));
+    CHECK(text_states_value("353 MtCO2e", 353, "MtCO2e"));
+    CHECK(text_states_value("353 Mt", 353, "Mt CO2"));
+    CHECK_FALSE(text_states_value("354 Mt", 353e6));
+    CHECK_FALSE(text_states_value("353 kt", 353e6, "t"));
+    CHECK(text_states_value("1.2 GW", 1.2e9));
+    CHECK(text_states_value("1,200 MW", 1.2, "GW"));
+    CHECK(text_states_value("12 TWh", 12, "TWh"));
+    CHECK(text_states_value("12 TWh", 12e12, "Wh"));
+    CHECK(text_states_value("49 bn", 49e9));
+    CHECK(text_states_value("$49bn", 49e9));
+    CHECK(text_states_value("5 k users", 5000));
+    CHECK(text_states_value("5k", 5000));
+    CHECK(mentions("it emitted 353 Mt, then 1.2 GW and 12TWh, 353 MtCO2e and 40 Mtoe") ==
+          List{"353 Mt", "1.2 GW", "12TWh", "353 MtCO2e", "40 Mtoe"});
+    CHECK(mentions("a budget of 49 bn and 5 k") == List{"49 bn", "5 k"});
+    CHECK(mentions("5 mW and 3 mt").empty());  // milliwatts are not megawatts
+}
+
+TEST_CASE("thousands grouped by spaces, and points and decimal commas where the language writes them", "[numbers][SRC001][SRC002]") {
+    for (const std::string space : {" ", "\xC2\xA0", "\xE2\x80\x89", "\xE2\x80\xAF"}) {
+        std::string oecd = "1" + space + "014 Mt";
+        INFO(oecd);
+        CHECK(text_states_value(oecd, 1014, "Mt"));
+        CHECK(text_states_value(oecd, 1014e6, "t"));
+        CHECK(mentions("emissions of " + oecd + " in 2022") == List{oecd});
+        CHECK(text_states_value("2" + space + "664" + space + "000 GPU-hours", 2664000));
+    }
+    CHECK_FALSE(text_states_value("In 2026 100 GPUs ran", 2026100));  // a four-digit group is not grouped
+    CHECK(mentions("the 12 1,000-GPU clusters").size() == 1);
+    CHECK(text_states_value("1,014 Mt", 1014, "Mt"));
+    CHECK_FALSE(text_states_value("1.014 Mt", 1014, "Mt"));  // English: a decimal point
+    const NumberStyle de = number_style_for("de");
+    CHECK(text_states_value("1.014 Mt", 1014, "Mt", de));
+    CHECK(text_states_value("1 014,5 Mt", 1014.5, "Mt", de));
+    CHECK(text_states_value("1.014,5 Mt", 1014.5, "Mt", de));
+    CHECK(text_states_value("2,4 %", 2.35, "%", de));
+    CHECK(text_states_value("2,66M GPU-Stunden", 2664000, "GPU-hours", de));
+    CHECK(text_states_value("2.66M", 2664000, "", de));    // a point before two digits: quoted from English
+    CHECK(text_states_value("0.435 $", 0.435, "", de));    // no group after a leading zero
+    CHECK_FALSE(text_states_value("1,014 Mt", 1014, "Mt", de));  // German: 1.014
+    CHECK(mentions("Es waren 1.014,5 Mt und 2,4 % mehr") == List{"5 Mt", "4 %"});  // misread as English
+    std::vector<std::string> german;
+    for (const auto& m : find_figure_mentions("Es waren 1.014,5 Mt und 2,4 % mehr", de)) german.push_back(m.text);
+    CHECK(german == List{"1.014,5 Mt", "2,4 %"});
+}
+
+TEST_CASE("a language's decimal mark comes from its BCP 47 tag", "[numbers]") {
+    CHECK(number_style_for("de").decimal_comma);
+    CHECK(number_style_for("fr-CA").decimal_comma);
+    CHECK(number_style_for("pt_BR").decimal_comma);
+    CHECK(number_style_for("DE-at").decimal_comma);
+    CHECK_FALSE(number_style_for("de-CH").decimal_comma);
+    CHECK_FALSE(number_style_for("es-MX").decimal_comma);
+    CHECK_FALSE(number_style_for("en").decimal_comma);
+    CHECK_FALSE(number_style_for("en-GB").decimal_comma);
+    CHECK_FALSE(number_style_for("zh-Hant-TW").decimal_comma);
+    CHECK_FALSE(number_style_for("").decimal_comma);
 }

@@ -1,6 +1,7 @@
 // Pandoc citation syntax: found in text, rewritten into cite: links on the
 // tree, resolved with positions, rendered like a numeric Pandoc style.
 #include <catch2/catch.hpp>
+#include <cmark-gfm.h>
 
 #include "page_renderer.h"
 #include "pandoc_citations.h"
@@ -60,8 +61,8 @@ TEST_CASE("Pandoc citations become cite: links the resolver checks, with the @'s
                          "Mail a@b.org; `[@csis]` is code; [@csis](https://example.org) is a link.\n"
                          "Unknown: [@cziss].\n",
                          3);
-    CHECK(rewrite_pandoc_citations(doc, registry) == 5);
     Diagnostics d;
+    CHECK(rewrite_pandoc_citations(doc, registry, "p.md", d) == 5);
     ResolvedPage page = resolve_references("p.md", doc, registry, d);
     REQUIRE(page.citations.size() == 4);
     CHECK(page.citations[0].source->id == "csis");
@@ -81,8 +82,8 @@ TEST_CASE("Pandoc citations render as numbers with prefix and locator and in-tex
     MarkdownDocument doc("As [see @csis, p. 4; @v3-report] shows, @csis is right [-@csis].\n\n"
                          "Mail a@b.org or `@code`.\n",
                          1);
-    rewrite_pandoc_citations(doc, registry);
     Diagnostics d;
+    rewrite_pandoc_citations(doc, registry, "p.md", d);
     ResolvedPage page = resolve_references("p.md", doc, registry, d);
     std::string html = render_page_body(doc, page, registry, RegistryMarks(), "");
     INFO(html);
@@ -129,4 +130,92 @@ TEST_CASE("a page written for Pandoc with a CSL-JSON bibliography builds unchang
           std::string::npos);
     // The DOI-only article links to its DOI in the page's sources list.
     CHECK(html.find("https://doi.org/10.1038/s41586-021-03819-2") != std::string::npos);
+}
+
+namespace {
+
+std::string warnings_and_errors(const BuildResult& r) {
+    std::string out;
+    for (const auto& d : sorted_diagnostics(r.diagnostics))
+        if (d.severity != Severity::note) out += format_diagnostic(d) + "\n";
+    return out;
+}
+
+BuildResult build_one_page(const std::string& body) {
+    MemoryFileSystem files = test::project_files();
+    files.add("content/registry.json", test::sample_registry());
+    files.add("content/index.md", "---\ntitle: T\n---\n[](fig:v3-pretrain-gpu-hours) [](fig:packaging-yield)\n\n" + body);
+    return test::build_in_memory(files);
+}
+
+}  // namespace
+
+TEST_CASE("text after a Pandoc citation keeps its file positions for SRC001", "[pandoc][SRC001]") {
+    // Lines 1-3 front matter, 4 the figure uses, 5 blank, 6-8 the paragraph.
+    BuildResult r = build_one_page("Intro [@csis] shows that\nit cost $5.6M to train, and @csis counts\n"
+                                   "2,048 GPUs; [@v3-report, p. 4] says 75%.\n");
+    INFO(test::diagnostics_text(r));
+    CHECK(warnings_and_errors(r) ==
+          "content/index.md:7:9: warning[SRC001]: bare figure '$5.6M' has no source (link it to a figure, or mark it [$5.6M](fig:-))\n"
+          "content/index.md:8:1: warning[SRC001]: bare figure '2,048 GPUs' has no source (link it to a figure, or mark it [2,048 GPUs](fig:-))\n"
+          "content/index.md:8:37: warning[SRC001]: bare figure '75%' has no source (link it to a figure, or mark it [75%](fig:-))\n");
+    // Every node the rewrite makes has a position inside the paragraph, never the front matter's.
+    MarkdownDocument doc("A\n\nB [see @csis; @v3-report, p. 2] then @csis x\ny [@csis] z.\n", 4);
+    Diagnostics d;
+    REQUIRE(rewrite_pandoc_citations(doc, sample(), "p.md", d) == 4);
+    cmark_iter* iter = cmark_iter_new(doc.root());
+    cmark_event_type event;
+    std::vector<std::string> seen;
+    while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+        cmark_node* node = cmark_iter_get_node(iter);
+        if (event != CMARK_EVENT_ENTER || cmark_node_get_type(node) != CMARK_NODE_TEXT) continue;
+        seen.push_back(std::string(cmark_node_get_literal(node)) + "@" + std::to_string(doc.file_line(node)) + ":" +
+                       std::to_string(doc.file_column(node)));
+    }
+    cmark_iter_free(iter);
+    CHECK(seen == std::vector<std::string>{"A@4:1", "B @6:1", "[@6:3", "see@6:4", " @6:7", "; @6:13", ", p. 2@6:25",
+                                           "]@6:31", " then @6:32", "Allen@6:38", " x@6:43", "y @7:1", "[@7:3", "]@7:9",
+                                           " z.@7:10"});
+}
+
+TEST_CASE("a bare @handle that names no source stays text with a warning, and [@key] stays an error", "[pandoc][REF004]") {
+    BuildResult r = build_one_page("Follow @deepseek_ai on X, and @csiss too.\n\nAs [@csiss] says.\n");
+    INFO(test::diagnostics_text(r));
+    CHECK(warnings_and_errors(r) ==
+          "content/index.md:6:8: warning[REF004]: '@deepseek_ai' names no source, so it stays text\n"
+          "content/index.md:6:31: warning[REF004]: '@csiss' names no source, so it stays text (did you mean 'csis'?)\n"
+          "content/index.md:8:5: error[REF002]: unknown source 'csiss' (did you mean 'csis'?)\n");
+    BuildResult handle = build_one_page("Follow @deepseek_ai on X.\n");
+    REQUIRE(handle.ok);
+    CHECK(handle.output.at("index.html").find("<p>Follow @deepseek_ai on X.</p>") != std::string::npos);
+}
+
+TEST_CASE("the GFM spec's examples with @ build: autolinks, emails and @ inside words", "[pandoc][REF004]") {
+    // CommonMark 0.29 autolinks (examples 603-605, 613) and GFM's extended email autolinks (628-631).
+    const std::vector<std::pair<std::string, std::string>> examples = {
+        {"<foo@bar.example.com>", "<p><a href=\"mailto:foo@bar.example.com\">foo@bar.example.com</a></p>"},
+        {"<foo+special@Bar.baz-bar0.com>", "<p><a href=\"mailto:foo+special@Bar.baz-bar0.com\">foo+special@Bar.baz-bar0.com</a></p>"},
+        {"<foo\\+@bar.example.com>", "bar.example.com"},
+        {"foo@bar.baz", "<p><a href=\"mailto:foo@bar.baz\">foo@bar.baz</a></p>"},
+        {"hello@mail+xyz.example isn't valid, but hello+xyz@mail.example is.",
+         "<p>hello@mail+xyz.example isn't valid, but <a href=\"mailto:hello+xyz@mail.example\">hello+xyz@mail.example</a> is.</p>"},
+        {"a.b-c_d@a.b.", "<p><a href=\"mailto:a.b-c_d@a.b\">a.b-c_d@a.b</a>.</p>"},
+        {"a.b-c_d@a.b-", "<p>a.b-c_d@a.b-</p>"},
+        {"a.b-c_d@a.b_", "<p>a.b-c_d@a.b_</p>"},
+        {"write to first.last+@localhost or a.@host", "<p>write to first.last+@localhost or a.@host</p>"},
+        {"user@localhost, x@y and me@example.com wrote", "<p>user@localhost, x@y and <a href=\"mailto:me@example.com\">me@example.com</a> wrote</p>"},
+    };
+    for (const auto& [markdown, html] : examples) {
+        BuildResult r = build_one_page(markdown + "\n");
+        INFO(markdown << "\n" << test::diagnostics_text(r));
+        CHECK(r.ok);
+        CHECK(r.diagnostics.warning_count() == 0);
+        CHECK(r.output.at("index.html").find(html) != std::string::npos);
+    }
+    BuildResult handle = build_one_page("@foo\n");  // CommonMark text; no source is named foo
+    INFO(test::diagnostics_text(handle));
+    CHECK(handle.ok);
+    CHECK(warnings_and_errors(handle) ==
+          "content/index.md:6:1: warning[REF004]: '@foo' names no source, so it stays text\n");
+    CHECK(handle.output.at("index.html").find("<p>@foo</p>") != std::string::npos);
 }

@@ -77,7 +77,7 @@ TEST_CASE("every name each template uses is provided by the views it is rendered
     UsageIndex usage;
     for (Page& page : content.pages) {
         MarkdownDocument document(page.body, page.body_line);
-        rewrite_pandoc_citations(document, content.registry);
+        rewrite_pandoc_citations(document, content.registry, page.path, out);
         ResolvedPage resolved = resolve_references(page.path, document, content.registry, out);
         std::string body = render_page_body(document, resolved, content.registry, RegistryMarks(), "");
         render("article", article_view(page, resolved, body, content.registry, ""));
