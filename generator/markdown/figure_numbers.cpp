@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "ascii.h"
 #include "display_text.h"
 
 namespace sourced {
@@ -14,9 +15,7 @@ namespace {
 
 // ASCII, as std::isalpha and std::isdigit in the "C" locale sourced runs in,
 // without a library call per character of every page's prose.
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
+bool is_alnum(char c) { return is_ascii_alpha(c) || is_ascii_digit(c); }
 
 char at(const std::string& s, std::size_t i) { return i < s.size() ? s[i] : '\0'; }
 
@@ -132,7 +131,7 @@ std::size_t unit_at(const std::string& text, std::size_t i) {
 // The word starting at i (letters only).
 std::string word_at(const std::string& text, std::size_t i) {
     std::size_t j = i;
-    while (j < text.size() && is_alpha(text[j])) ++j;
+    while (j < text.size() && is_ascii_alpha(text[j])) ++j;
     return text.substr(i, j - i);
 }
 
@@ -186,7 +185,7 @@ void read_mark(const std::string& text, WrittenNumber& n, bool from_digits) {
     for (int names = 0; names <= 3; ++names) {
         if (std::size_t len = unit_at(text, p)) { n.marked = true; n.end = p + len; return; }
         char c = at(text, p);
-        bool name = std::isupper(static_cast<unsigned char>(c)) || is_digit(c);
+        bool name = std::isupper(static_cast<unsigned char>(c)) || is_ascii_digit(c);
         std::size_t q = p;
         while (q < text.size() && (is_alnum(text[q]) || text[q] == '-')) ++q;
         if (!name || q == p || at(text, q) != ' ') return;
@@ -225,7 +224,7 @@ bool hedged(const std::string& text, std::size_t begin) {
     std::size_t end = begin;
     while (end > 0 && text[end - 1] == ' ') --end;
     std::size_t start = end;
-    while (start > 0 && is_alpha(text[start - 1])) --start;
+    while (start > 0 && is_ascii_alpha(text[start - 1])) --start;
     return hedges().count(lower(text.substr(start, end - start))) > 0;
 }
 
@@ -256,7 +255,7 @@ std::size_t group_separator_at(const std::string& text, std::size_t j, NumberSty
         if (separator.empty() && starts_at(text, j, space) && leading.size() <= 3) separator = space;
     if (separator.empty() || (!used.empty() && separator != used)) return 0;
     std::size_t g = j + separator.size();
-    if (!(is_digit(at(text, g)) && is_digit(at(text, g + 1)) && is_digit(at(text, g + 2)) && !is_digit(at(text, g + 3))))
+    if (!(is_ascii_digit(at(text, g)) && is_ascii_digit(at(text, g + 1)) && is_ascii_digit(at(text, g + 2)) && !is_ascii_digit(at(text, g + 3))))
         return 0;
     used = separator;
     return separator.size();
@@ -266,11 +265,11 @@ std::size_t group_separator_at(const std::string& text, std::size_t j, NumberSty
 // part of a name (910C, GPT-4, 1.2.3). Returns where the scan goes on.
 std::size_t read_digits(const std::string& text, std::size_t i, NumberStyle style, std::vector<WrittenNumber>& out) {
     char prev = i > 0 ? text[i - 1] : ' ';
-    bool name = is_alpha(prev) || prev == '_' || (prev == '-' && i >= 2 && is_alpha(text[i - 2])) ||
+    bool name = is_ascii_alpha(prev) || prev == '_' || (prev == '-' && i >= 2 && is_ascii_alpha(text[i - 2])) ||
                 after_product_name(text, i);
     std::size_t j = i;
     std::string digits;
-    while (is_digit(at(text, j))) digits += text[j++];
+    while (is_ascii_digit(at(text, j))) digits += text[j++];
     const std::string leading = digits;
     std::string separator;
     while (std::size_t length = group_separator_at(text, j, style, leading, separator)) {
@@ -282,19 +281,19 @@ std::size_t read_digits(const std::string& text, std::size_t i, NumberStyle styl
     // three reads as one too, as in numbers quoted from English ("2.66M").
     char mark = at(text, j);
     bool decimal_mark = mark == '.' || (style.decimal_comma && mark == ',');
-    if (decimal_mark && is_digit(at(text, j + 1)) && separator != std::string(1, mark)) {
+    if (decimal_mark && is_ascii_digit(at(text, j + 1)) && separator != std::string(1, mark)) {
         std::string fraction;
         ++j;
-        while (is_digit(at(text, j))) fraction += text[j++];
+        while (is_ascii_digit(at(text, j))) fraction += text[j++];
         decimals = static_cast<int>(fraction.size());
         digits += fraction;
-        if (at(text, j) == '.' && is_digit(at(text, j + 1))) name = true;  // a version: 1.2.3
+        if (at(text, j) == '.' && is_ascii_digit(at(text, j + 1))) name = true;  // a version: 1.2.3
     }
     std::size_t k = j;
-    while (is_alpha(at(text, k))) ++k;
+    while (is_ascii_alpha(at(text, k))) ++k;
     std::string suffix = text.substr(j, k - j);
     const PrefixedUnit* unit = prefixed_unit_at(text, j);
-    if (!unit && !suffix.empty() && (is_digit(at(text, k)) || (at(text, k) == '.' && is_digit(at(text, k + 1)))))
+    if (!unit && !suffix.empty() && (is_ascii_digit(at(text, k)) || (at(text, k) == '.' && is_ascii_digit(at(text, k + 1)))))
         name = true;
     WrittenNumber n;
     n.begin = i;
@@ -327,7 +326,7 @@ std::size_t read_digits(const std::string& text, std::size_t i, NumberStyle styl
         }
     }
     if (name) {
-        while (i < text.size() && (is_alnum(text[i]) || (text[i] == '.' && is_digit(at(text, i + 1))))) ++i;
+        while (i < text.size() && (is_alnum(text[i]) || (text[i] == '.' && is_ascii_digit(at(text, i + 1))))) ++i;
         return i;
     }
     if (!n.marked) read_mark(text, n, true);
@@ -346,7 +345,7 @@ std::size_t read_digits(const std::string& text, std::size_t i, NumberStyle styl
 std::size_t read_number_word(const std::string& text, std::size_t i, std::vector<WrittenNumber>& out) {
     const char c = text[i];
     std::size_t word_end = i;
-    while (word_end < text.size() && is_alpha(text[word_end])) ++word_end;
+    while (word_end < text.size() && is_ascii_alpha(text[word_end])) ++word_end;
     const char first = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (word_end - i > kLongestNumberWord || !may_start_number_word(first)) return word_end;  // most words: no lookup
     std::string word = text.substr(i, word_end - i);
@@ -373,8 +372,8 @@ std::vector<WrittenNumber> written_numbers(const std::string& text, NumberStyle 
     while (i < text.size()) {
         char c = text[i];
         char prev = i > 0 ? text[i - 1] : ' ';
-        if (is_digit(c)) i = read_digits(text, i, style, out);
-        else if (is_alpha(c) && !is_alpha(prev)) i = read_number_word(text, i, out);
+        if (is_ascii_digit(c)) i = read_digits(text, i, style, out);
+        else if (is_ascii_alpha(c) && !is_ascii_alpha(prev)) i = read_number_word(text, i, out);
         else ++i;
     }
     // A range shares its mark and scale: "80-90%", "two to four times", "1.6-2 trillion".

@@ -279,7 +279,7 @@ Registry load_registry(const std::string& path, const std::string& text, Diagnos
         out.error(path, 1, 1, "REG001", "the registry must be a JSON object with 'sources' and 'figures' lists");
         return registry;
     }
-    const EntryNode root{&positions, positions.root()};
+    const EntryNode root{&positions, positions.root(), ""};
     for (const auto& item : document->items())
         if (item.key() != "sources" && item.key() != "figures" && item.key() != "$schema") {
             EntryNode field = root.member(item.key());

@@ -401,6 +401,12 @@ private:
     bool shutting_down_ = false;
 };
 
+}  // namespace
+
+// Named, not anonymous: PreviewServer::State holds one (an anonymous type in a
+// member of a class with linkage is -Wsubobject-linkage in a unity build).
+namespace serve_detail {
+
 // cpp-httplib's Server with its connection handling replaced (the same hook its
 // SSLServer uses): a thread per connection (ConnectionThreads), at most
 // kMaxConnections open, each request read through a Connection (deadline, size
@@ -465,10 +471,10 @@ private:
     std::atomic<int> open_{0};
 };
 
-}  // namespace
+}  // namespace serve_detail
 
 struct PreviewServer::State {
-    HardenedServer server;
+    serve_detail::HardenedServer server;
     std::mutex mutex;
     std::condition_variable changed;
     OutputTree tree;  // the last good site; read and patched under `mutex`

@@ -193,6 +193,7 @@ TEST_CASE("an image that is a link to a file outside content/ is refused, IMG002
     test::write_file(dir.path() / "content/index.md", "---\ntitle: Home\n---\n![x](x.png) ![y](y.png)\n");
     test::write_file(dir.path() / "secret.png", "secret");
     test::write_file(dir.path() / "content/y.png", "fine");
+    test::write_file(dir.path() / "content/registry.json", "{\"sources\": [], \"figures\": []}\n");
     fs::create_symlink(dir.path() / "secret.png", dir.path() / "content/x.png");
     BuildOptions options = test::memory_options();
     options.content_dir = (dir.path() / "content").string();
