@@ -13,6 +13,13 @@ using nlohmann::json;
 
 namespace {
 
+// librsvg's and libxml's messages end in a newline, which a diagnostic would show as \x0a.
+std::string without_trailing_space(std::string message) {
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ' || message.back() == '\r'))
+        message.pop_back();
+    return message;
+}
+
 size_t utf8_length(const std::string& s) {
     return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xc0) != 0x80; }));
 }
@@ -120,7 +127,7 @@ std::optional<std::string> render_svg_to_png(const std::string& svg, std::string
     GError* gerror = nullptr;
     RsvgHandle* handle = rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(svg.data()), svg.size(), &gerror);
     if (!handle) {
-        error = gerror ? gerror->message : "librsvg could not read the SVG";
+        error = gerror ? without_trailing_space(gerror->message) : "librsvg could not read the SVG";
         if (gerror) g_error_free(gerror);
         return std::nullopt;
     }
@@ -140,7 +147,7 @@ std::optional<std::string> render_svg_to_png(const std::string& svg, std::string
         if (cairo_surface_write_to_png_stream(surface, append_png, &bytes) == CAIRO_STATUS_SUCCESS) png = std::move(bytes);
         else error = "cairo could not encode the PNG";
     } else {
-        error = gerror ? gerror->message : "librsvg could not render the SVG";
+        error = gerror ? without_trailing_space(gerror->message) : "librsvg could not render the SVG";
         if (gerror) g_error_free(gerror);
     }
     cairo_destroy(cr);

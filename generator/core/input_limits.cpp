@@ -17,6 +17,17 @@ std::string size_text(std::uintmax_t bytes) {
     return buffer;
 }
 
+// "WHAT is SIZE, over the limit of LIMIT"; in bytes where the rounded sizes
+// would read the same ("4.0 MiB, over the limit of 4.0 MiB" says nothing).
+std::string too_large(const std::string& what, std::uintmax_t bytes, std::uintmax_t limit) {
+    std::string size = size_text(bytes), most = size_text(limit);
+    if (size == most) {
+        size = std::to_string(bytes) + " bytes";
+        most = std::to_string(limit) + " bytes (" + most + ")";
+    }
+    return what + " is " + size + ", over the limit of " + most;
+}
+
 void error_at(const std::string& path, const std::string& text, std::size_t offset, const char* code,
               const std::string& message, Diagnostics& out) {
     TextPosition at = position_of_offset(text, offset);
@@ -26,8 +37,7 @@ void error_at(const std::string& path, const std::string& text, std::size_t offs
 bool check_size(const std::string& path, const std::string& text, std::size_t limit, const char* what,
                 Diagnostics& out) {
     if (text.size() <= limit) return true;
-    out.error(path, 1, 1, "LIM001",
-              std::string(what) + " is " + size_text(text.size()) + ", over the limit of " + size_text(limit));
+    out.error(path, 1, 1, "LIM001", too_large(what, text.size(), limit));
     return false;
 }
 
@@ -83,8 +93,7 @@ std::size_t size_limit(InputKind kind, const InputLimits& limits) {
 void report_oversized(const std::string& path, InputKind kind, std::uintmax_t size, Diagnostics& out,
                       const InputLimits& limits) {
     out.error(path, 1, 1, "LIM001",
-              std::string(kind == InputKind::page ? "the page" : "the JSON file") + " is " + size_text(size) +
-                  ", over the limit of " + size_text(size_limit(kind, limits)));
+              too_large(kind == InputKind::page ? "the page" : "the JSON file", size, size_limit(kind, limits)));
 }
 
 std::optional<std::string> control_character(const std::string& text) {

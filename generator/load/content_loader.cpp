@@ -60,7 +60,7 @@ Registry load_registry_files(const FileSystem& files, const std::string& content
     auto text = read_input(files, registry_path, InputKind::json, out, too_large);
     if (!text) {
         if (!too_large)
-            out.error(registry_path, 0, 0, "LOAD002", "registry not found (every site needs content/registry.json)");
+            out.error(registry_path, 0, 0, "LOAD002", "registry not found (every site needs a registry.json in its content directory)");
         return {};
     }
     if (!inside_content(files, registry_path, content_dir, out)) return {};

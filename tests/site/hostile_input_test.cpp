@@ -237,7 +237,7 @@ TEST_CASE("the input limits are exact: at each limit a page passes, one past it 
     // LIM001: 4 MiB (blank lines: no paragraph) passes, one byte more is refused.
     CHECK(limits.max_page_bytes == 4u << 20);
     CHECK(refusal(std::string(4u << 20, '\n')) == "passed");
-    CHECK(refusal(std::string((4u << 20) + 1, '\n')) == "p.md:1:1: error[LIM001]: the page is 4.0 MiB, over the limit of 4.0 MiB");
+    CHECK(refusal(std::string((4u << 20) + 1, '\n')) == "p.md:1:1: error[LIM001]: the page is 4194305 bytes, over the limit of 4194304 bytes (4.0 MiB)");
     // LIM003: 64 block quotes on a line pass, 65 are refused at that line.
     CHECK(refusal("Text.\n\n" + std::string(64, '>') + " deep\n") == "passed");
     CHECK(refusal("Text.\n\n" + std::string(65, '>') + " deep\n") ==
