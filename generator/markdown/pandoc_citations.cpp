@@ -149,13 +149,6 @@ struct Segment {
     int line, column;
 };
 
-// An '@' that is the whole literal of a text node spanning more than one
-// column of the file was written `\@` (or `&#64;`): text, never a citation.
-bool is_escaped_at(cmark_node* node, const char* literal) {
-    return literal && std::string(literal) == "@" &&
-           cmark_node_get_end_column(node) > cmark_node_get_start_column(node);
-}
-
 class RunRewriter {
 public:
     RunRewriter(MarkdownDocument& doc, const Registry& registry, const std::string& path, Diagnostics& out)
@@ -165,7 +158,7 @@ public:
     // Rewrites the run of text and soft-break siblings starting at `first`.
     int rewrite(cmark_node* first) {
         std::vector<cmark_node*> run;
-        std::string text, scanned;  // `scanned`: escaped '@' hidden from the citation scan
+        std::string text;
         segments_.clear();
         for (cmark_node* n = first; n; n = cmark_node_next(n)) {
             cmark_node_type type = cmark_node_get_type(n);
@@ -173,17 +166,15 @@ public:
                 segments_.push_back({text.size(), doc_.file_line(n), doc_.file_column(n)});
                 const char* literal = cmark_node_get_literal(n);
                 text += literal ? literal : "";
-                scanned += is_escaped_at(n, literal) ? std::string(" ") : std::string(literal ? literal : "");
             } else if (type == CMARK_NODE_SOFTBREAK) {
                 text += '\n';
-                scanned += '\n';
             } else {
                 break;
             }
             run.push_back(n);
         }
-        if (scanned.find('@') == std::string::npos || segments_.empty()) return 0;
-        std::vector<PandocCitation> citations = find_pandoc_citations(scanned);
+        if (text.find('@') == std::string::npos || segments_.empty()) return 0;
+        std::vector<PandocCitation> citations = find_pandoc_citations(text);
         if (citations.empty()) return 0;
 
         anchor_ = first;
